@@ -1,0 +1,6 @@
+export * from './topics';
+export * from './identifiers';
+export * from './telemetry';
+export * from './cloud-events';
+export * from './errors';
+export * from './twin';

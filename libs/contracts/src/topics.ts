@@ -1,0 +1,21 @@
+/**
+ * Topic names are part of the contract: `fleet.<stream>.v<major>`, dead letters `<topic>.dlq`.
+ * A namespace prefix (empty in production) lets test runs share one broker without sharing data.
+ */
+export const STREAMS = {
+  telemetry: 'fleet.telemetry.v1',
+  twinEvents: 'fleet.twin-events.v1',
+  predictions: 'fleet.predictions.v1',
+  maintenance: 'fleet.maintenance.v1',
+  custody: 'fleet.custody.v1',
+} as const;
+
+export type StreamName = keyof typeof STREAMS;
+
+export function topicName(stream: StreamName, namespace = ''): string {
+  return `${namespace}${STREAMS[stream]}`;
+}
+
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
