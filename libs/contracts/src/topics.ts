@@ -19,3 +19,12 @@ export function topicName(stream: StreamName, namespace = ''): string {
 export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
+
+/** Telemetry and its dead letters, kept forever: the telemetry topic is the log twins are rebuilt from. */
+export function telemetryTopicSpecs(namespace: string, partitions: number) {
+  const telemetry = topicName('telemetry', namespace);
+  return [
+    { topic: telemetry, partitions, configs: { 'retention.ms': '-1' } },
+    { topic: deadLetterTopic(telemetry), partitions: 3, configs: { 'retention.ms': '-1' } },
+  ];
+}

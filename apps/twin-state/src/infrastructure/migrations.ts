@@ -1,0 +1,25 @@
+import type { Migration } from '@fleettwin/postgres';
+
+export const TWIN_STATE_MIGRATIONS: Migration[] = [
+  {
+    id: '001_twins',
+    sql: `
+      CREATE TABLE twins (
+        asset_id text PRIMARY KEY,
+        tenant text NOT NULL,
+        state jsonb NOT NULL,
+        frames bigint NOT NULL,
+        last_seq bigint NOT NULL,
+        updated_at timestamptz NOT NULL
+      );
+      CREATE INDEX twins_tenant ON twins (tenant);
+      -- What each consumer group has applied, written in the same transaction as the state it changed.
+      CREATE TABLE consumer_positions (
+        group_id text NOT NULL,
+        topic text NOT NULL,
+        partition int NOT NULL,
+        next_offset bigint NOT NULL,
+        PRIMARY KEY (group_id, topic, partition)
+      );`,
+  },
+];

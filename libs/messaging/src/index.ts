@@ -1,0 +1,5 @@
+export * from './kafka-client';
+export * from './topics';
+export * from './event-producer';
+export * from './dead-letter';
+export * from './partition-consumer';

@@ -1,0 +1,45 @@
+import type { Kafka } from 'kafkajs';
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  replicationFactor?: number;
+  configs?: Record<string, string>;
+}
+
+/**
+ * Creates the topics a service owns with explicit partition counts (brokers run with
+ * auto-creation off), and grows partition counts that are below the spec. Idempotent.
+ */
+export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.topic));
+    if (missing.length) {
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((s) => ({
+            topic: s.topic,
+            numPartitions: s.partitions,
+            replicationFactor: s.replicationFactor ?? -1,
+            configEntries: Object.entries(s.configs ?? {}).map(([name, value]) => ({ name, value })),
+          })),
+        })
+        .catch((error: { type?: string }) => {
+          if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error;
+        });
+    }
+    const present = specs.filter((s) => existing.has(s.topic));
+    if (!present.length) return;
+    const metadata = await admin.fetchTopicMetadata({ topics: present.map((s) => s.topic) });
+    const grow = metadata.topics
+      .map((t) => ({ topic: t.name, have: t.partitions.length, want: specs.find((s) => s.topic === t.name)?.partitions ?? 0 }))
+      .filter((t) => t.want > t.have);
+    if (grow.length) await admin.createPartitions({ topicPartitions: grow.map((g) => ({ topic: g.topic, count: g.want })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
