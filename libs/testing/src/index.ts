@@ -1,0 +1,5 @@
+export * from './infrastructure';
+export * from './services';
+export * from './wait';
+export * from './isolation';
+export * from './topic-reader';
