@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, starts a local Kafka if none is configured, then runs
+# typecheck, lint, unit tests and integration tests against real Kafka, PostgreSQL and MQTT.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+log() { printf '\n== %s\n' "$*"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+started_kafka=0
+cleanup() { if [ "$started_kafka" = 1 ]; then bash tools/kafka/kafka.sh stop || true; fi; }
+trap cleanup EXIT
+
+if [ -z "${KAFKA_BROKERS:-}" ] && ! { [ -z "${DATABASE_URL:-}" ] && docker info >/dev/null 2>&1; }; then
+  if ! bash tools/kafka/kafka.sh status; then
+    log "starting the local Kafka broker (tools/kafka)"
+    bash tools/kafka/kafka.sh start
+    started_kafka=1
+  fi
+  export KAFKA_BROKERS=127.0.0.1:9092
+fi
+if [ -n "${KAFKA_BROKERS:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
+  if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    echo "PostgreSQL is not answering on 127.0.0.1:5432. Start it, or set DATABASE_URL." >&2
+    exit 1
+  fi
+  export DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres
+fi
+
+mkdir -p tmp
+if [ -n "${KAFKA_BROKERS:-}" ]; then node -r @swc-node/register tools/scripts/clean-test-namespaces.ts; fi
+
+log "typecheck"
+npx tsc -p tsconfig.json --noEmit
+log "lint (module boundaries included)"
+NX_DAEMON=false npx nx show projects >/dev/null
+npx eslint . --max-warnings 0
+
+status=0
+log "unit tests"
+npx jest --selectProjects unit --json --outputFile=tmp/jest-unit.json || status=1
+log "integration tests (real Kafka, PostgreSQL, MQTT)"
+npx jest --selectProjects integration --runInBand --forceExit --json --outputFile=tmp/jest-integration.json || status=1
+
+node tools/scripts/jest-summary.js tmp/jest-unit.json tmp/jest-integration.json
+exit $status
