@@ -5,10 +5,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log() { printf '\n== %s\n' "$*"; }
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  log "installing npm dependencies (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+log "npm dependencies"
+bash tools/scripts/install-deps.sh
 
 started_kafka=0
 cleanup() { if [ "$started_kafka" = 1 ]; then bash tools/kafka/kafka.sh stop || true; fi; }
