@@ -3,3 +3,4 @@ export * from './services';
 export * from './wait';
 export * from './isolation';
 export * from './topic-reader';
+export * from './http';

@@ -1,5 +1,5 @@
-import { topicName, type TelemetryFrame } from '@fleettwin/contracts';
-import { isolatedEnvironment, readTopic, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { topicName, type ApiErrorBody, type TelemetryFrame, type TwinView } from '@fleettwin/contracts';
+import { isolatedEnvironment, jsonBody, readTopic, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 
 let env: TestEnvironment;
 let ingest: RunningService;
@@ -25,7 +25,7 @@ function post(body: unknown | string) {
 
 async function twin(assetId: string) {
   const res = await fetch(`${twinState.url}/v1/twins/${assetId}`);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await jsonBody<TwinView>(res) };
 }
 
 const frame = (over: Partial<TelemetryFrame> = {}): TelemetryFrame => ({
@@ -47,7 +47,7 @@ describe('HTTP telemetry ingest → Kafka → twin-state', () => {
     }
     const res = await post({ frames });
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ accepted: 1000, duplicates: 0 });
+    expect(await jsonBody(res)).toEqual({ accepted: 1000, duplicates: 0 });
 
     await waitFor(async () => (await twin('ESN-B9')).body.frames === 100, { timeoutMs: 15000, what: 'all frames folded' });
     for (let a = 0; a < 10; a++) {
@@ -61,11 +61,11 @@ describe('HTTP telemetry ingest → Kafka → twin-state', () => {
 
   it('accepts a resent batch idempotently: 202, counted as duplicates, twins unchanged', async () => {
     const frames = [1, 2, 3].map((seq) => frame({ assetId: 'ESN-DUP', seq }));
-    expect(await (await post({ frames })).json()).toEqual({ accepted: 3, duplicates: 0 });
+    expect(await jsonBody(await post({ frames }))).toEqual({ accepted: 3, duplicates: 0 });
     const again = await post({ frames });
     expect(again.status).toBe(202);
-    expect(await again.json()).toEqual({ accepted: 3, duplicates: 3 });
-    expect(await (await post(frame({ assetId: 'ESN-DUP', seq: 4 }))).json()).toEqual({ accepted: 1, duplicates: 0 });
+    expect(await jsonBody(again)).toEqual({ accepted: 3, duplicates: 3 });
+    expect(await jsonBody(await post(frame({ assetId: 'ESN-DUP', seq: 4 })))).toEqual({ accepted: 1, duplicates: 0 });
     await waitFor(async () => (await twin('ESN-DUP')).body.lastSeq === 4, { what: 'seq 4 folded' });
     expect((await twin('ESN-DUP')).body.frames).toBe(4);
   });
@@ -94,20 +94,20 @@ describe('HTTP telemetry ingest → Kafka → twin-state', () => {
   it.each(invalid)('answers 400 naming the field for %s', async (_kind, body, path, message) => {
     const res = await post(body);
     expect(res.status).toBe(400);
-    const json = await res.json();
+    const json = await jsonBody<ApiErrorBody>(res);
     expect(json.error.code).toBe('INVALID_TELEMETRY');
-    const detail = json.error.details.find((d: { path: string }) => d.path === path);
+    const detail = json.error.details?.find((d) => d.path === path);
     expect(detail).toBeDefined();
-    expect(detail.message).toMatch(message);
+    expect(detail?.message).toMatch(message);
   });
 
   it('answers 400 for malformed JSON and 413 for a body over the limit', async () => {
     const malformed = await post('{"tenant": ');
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error.message).toMatch(/JSON/);
+    expect((await jsonBody<ApiErrorBody>(malformed)).error.message).toMatch(/JSON/);
     const huge = await post({ frames: [frame({ readings: { egt: 1 } })], pad: 'x'.repeat(9 * 1024 * 1024) });
     expect(huge.status).toBe(413);
-    expect((await huge.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await jsonBody<ApiErrorBody>(huge)).error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers 404 for a twin that does not exist and 400 for an invalid id', async () => {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
-import type { TelemetryFrame } from '@fleettwin/contracts';
-import { isolatedEnvironment, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import type { TelemetryFrame, TwinView } from '@fleettwin/contracts';
+import { isolatedEnvironment, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 
 const ASSETS = 20;
 const FRAMES_PER_ASSET = 1000;
@@ -53,7 +53,7 @@ describe('twin-state killed with SIGKILL in the middle of a 20,000-frame stream'
     const send = async () => {
       const res = await fetch(`${ingest.url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ frames: batch }) });
       expect(res.status).toBe(202);
-      acknowledged += (await res.json()).accepted;
+      acknowledged += (await jsonBody<{ accepted: number }>(res)).accepted;
       batch = [];
     };
     for (const frame of frames()) {
@@ -81,7 +81,7 @@ describe('twin-state killed with SIGKILL in the middle of a 20,000-frame stream'
 
     for (let a = 0; a < ASSETS; a++) {
       const res = await fetch(`${twinState?.url}/v1/twins/ESN-K${a}`);
-      const twin = await res.json();
+      const twin = await jsonBody<TwinView>(res);
       expect(twin).toMatchObject({ frames: FRAMES_PER_ASSET, lastSeq: FRAMES_PER_ASSET });
       expect(twin.sensors.egt.value).toBeCloseTo(reading(a, FRAMES_PER_ASSET), 9);
     }
