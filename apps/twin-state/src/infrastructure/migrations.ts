@@ -23,3 +23,19 @@ export const TWIN_STATE_MIGRATIONS: Migration[] = [
       );`,
   },
 ];
+
+/**
+ * The time-series read model behind sensor history: one row per recorded frame, partitioned by
+ * month so that queries over a window touch only its partitions and old months can be detached.
+ */
+TWIN_STATE_MIGRATIONS.push({
+  id: '002_telemetry_frames',
+  sql: `
+    CREATE TABLE telemetry_frames (
+      asset_id text NOT NULL,
+      ts timestamptz NOT NULL,
+      seq bigint NOT NULL,
+      readings jsonb NOT NULL,
+      PRIMARY KEY (asset_id, ts, seq)
+    ) PARTITION BY RANGE (ts);`,
+});

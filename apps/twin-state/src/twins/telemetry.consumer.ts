@@ -8,6 +8,7 @@ import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from
 import { inTransaction } from '@fleettwin/postgres';
 import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
 import type { TwinStateConfig } from '../config';
+import { FrameHistory } from '../history/frame-history';
 import { TwinProjection, type PositionedCommand } from './twin-projection';
 
 type Decoded = { ok: true; item: PositionedCommand } | { ok: false; reason: string; details?: FieldIssue[] };
@@ -25,9 +26,10 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
     @Inject(CONFIG) private readonly config: TwinStateConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly deadLetters: DeadLetterPublisher,
+    history: FrameHistory,
   ) {
     this.topic = topicName('telemetry', config.TOPIC_NAMESPACE);
-    this.projection = new TwinProjection(config.TWIN_STATE_GROUP, createTwinEvolve({ ...defaultDataQualityPolicy, stuckAfter: config.STUCK_AFTER_FRAMES }));
+    this.projection = new TwinProjection(config.TWIN_STATE_GROUP, createTwinEvolve({ ...defaultDataQualityPolicy, stuckAfter: config.STUCK_AFTER_FRAMES }), [history]);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,5 +1,10 @@
 import type { PoolClient } from 'pg';
-import { createTwinEvolve, decide, type RecordFrame, type Twin, type TwinEvolve, type TwinRejection } from '@fleettwin/domain-twin';
+import { createTwinEvolve, decide, type RecordFrame, type Twin, type TwinEvent, type TwinEvolve, type TwinRejection } from '@fleettwin/domain-twin';
+
+/** Another read model or log written in the projection's transaction from the events it applied. */
+export interface ProjectionSink {
+  onApplied(client: PoolClient, events: readonly TwinEvent[]): Promise<void>;
+}
 
 export interface PositionedCommand {
   offset: string;
@@ -21,7 +26,7 @@ export interface ProjectionResult {
 export class TwinProjection {
   private readonly evolve: TwinEvolve;
 
-  constructor(private readonly groupId: string, evolve?: TwinEvolve) {
+  constructor(private readonly groupId: string, evolve?: TwinEvolve, private readonly sinks: readonly ProjectionSink[] = []) {
     this.evolve = evolve ?? createTwinEvolve();
   }
 
@@ -35,6 +40,7 @@ export class TwinProjection {
 
     const twins = await this.loadForUpdate(client, [...new Set(fresh.map((i) => i.command.data.assetId))]);
     const changed = new Map<string, Twin>();
+    const applied: TwinEvent[] = [];
     for (const { offset, command } of fresh) {
       const decision = decide(command, twins.get(command.data.assetId) ?? null);
       if (!decision.ok) {
@@ -47,10 +53,12 @@ export class TwinProjection {
         if (!next) continue;
         twins.set(next.assetId, next);
         changed.set(next.assetId, next);
+        applied.push(event);
         result.applied += 1;
       }
     }
     await this.save(client, [...changed.values()]);
+    for (const sink of this.sinks) await sink.onApplied(client, applied);
     const last = fresh[fresh.length - 1];
     if (last) await this.storePosition(client, topic, partition, BigInt(last.offset) + 1n);
     return result;
