@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
-import { telemetryTopicSpecs } from '@fleettwin/contracts';
-import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fleettwin/platform';
+import { streamTopicSpecs } from '@fleettwin/contracts';
+import type { Kafka } from 'kafkajs';
+import type { Pool } from 'pg';
+import { HealthModule, InfrastructureModule, KAFKA, kafkaCheck, PG_POOL, postgresCheck } from '@fleettwin/platform';
+import { CommandChannel } from './commands/command-channel.mqtt';
 import { TwinStateConfig } from './config';
 import { TWIN_STATE_MIGRATIONS } from './infrastructure/migrations';
+import { CommandsModule } from './commands/commands.module';
 import { TwinsModule } from './twins/twins.module';
 
 @Module({
@@ -11,10 +15,27 @@ import { TwinsModule } from './twins/twins.module';
       service: 'twin-state',
       config: TwinStateConfig,
       migrations: TWIN_STATE_MIGRATIONS,
-      topics: (config) => telemetryTopicSpecs(config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS),
+      topics: (config) => [
+        ...streamTopicSpecs('telemetry', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS),
+        ...streamTopicSpecs('twinEvents', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS),
+      ],
     }),
     TwinsModule,
-    HealthModule.register('twin-state', dependencyHealthChecks),
+    CommandsModule,
+    HealthModule.register(
+      'twin-state',
+      {
+        inject: [KAFKA, PG_POOL, CommandChannel],
+        useFactory: (kafka: Kafka, pool: Pool, channel: CommandChannel) => ({
+          kafka: kafkaCheck(kafka),
+          postgres: postgresCheck(pool),
+          mqtt: async () => {
+            if (!channel.connected) throw new Error('not connected to the MQTT broker');
+          },
+        }),
+      },
+      [CommandsModule],
+    ),
   ],
 })
 export class AppModule {}

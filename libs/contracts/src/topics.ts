@@ -20,11 +20,15 @@ export function deadLetterTopic(topic: string): string {
   return `${topic}.dlq`;
 }
 
-/** Telemetry and its dead letters, kept forever: the telemetry topic is the log twins are rebuilt from. */
-export function telemetryTopicSpecs(namespace: string, partitions: number) {
-  const telemetry = topicName('telemetry', namespace);
+/** A stream's topic and its dead letters, kept forever: these topics are logs that read models are rebuilt from. */
+export function streamTopicSpecs(stream: StreamName, namespace: string, partitions: number) {
+  const topic = topicName(stream, namespace);
   return [
-    { topic: telemetry, partitions, configs: { 'retention.ms': '-1' } },
-    { topic: deadLetterTopic(telemetry), partitions: 3, configs: { 'retention.ms': '-1' } },
+    { topic, partitions, configs: { 'retention.ms': '-1' } },
+    { topic: deadLetterTopic(topic), partitions: 3, configs: { 'retention.ms': '-1' } },
   ];
+}
+
+export function telemetryTopicSpecs(namespace: string, partitions: number) {
+  return streamTopicSpecs('telemetry', namespace, partitions);
 }

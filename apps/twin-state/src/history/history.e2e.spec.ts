@@ -22,7 +22,7 @@ beforeAll(async () => {
   }));
   const res = await fetch(`${ingest.url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ frames }) });
   expect(res.status).toBe(202);
-  await waitFor(async () => (await jsonBody<{ frames?: number }>(await fetch(`${twinState.url}/v1/twins/ESN-HIST`)).catch(() => ({}))).frames === FRAMES, {
+  await waitFor(async () => (await jsonBody<{ frames?: number }>(await fetch(`${twinState.url}/v1/twins/ESN-HIST`)).catch(() => ({ frames: 0 }))).frames === FRAMES, {
     timeoutMs: 20000,
     what: 'all frames folded',
   });

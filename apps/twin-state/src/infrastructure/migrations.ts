@@ -39,3 +39,16 @@ TWIN_STATE_MIGRATIONS.push({
       PRIMARY KEY (asset_id, ts, seq)
     ) PARTITION BY RANGE (ts);`,
 });
+
+/** Pending commands by deadline, so the time-out sweep is an index range scan, not a scan of every twin. */
+TWIN_STATE_MIGRATIONS.push({
+  id: '003_command_deadlines',
+  sql: `
+    CREATE TABLE command_deadlines (
+      asset_id text NOT NULL,
+      command_id text NOT NULL,
+      expires_at timestamptz NOT NULL,
+      PRIMARY KEY (asset_id, command_id)
+    );
+    CREATE INDEX command_deadlines_due ON command_deadlines (expires_at);`,
+});

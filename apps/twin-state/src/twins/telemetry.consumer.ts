@@ -3,12 +3,13 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { describeIssues, TelemetryRecorded, topicName, type FieldIssue } from '@fleettwin/contracts';
-import { createTwinEvolve, defaultDataQualityPolicy } from '@fleettwin/domain-twin';
+import type { TwinEvolve } from '@fleettwin/domain-twin';
 import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from '@fleettwin/messaging';
 import { inTransaction } from '@fleettwin/postgres';
 import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
 import type { TwinStateConfig } from '../config';
-import { FrameHistory } from '../history/frame-history';
+import type { ProjectionSink } from './twin.repository';
+import { TWIN_EVOLVE, TWIN_SINKS } from './twin.tokens';
 import { TwinProjection, type PositionedCommand } from './twin-projection';
 
 type Decoded = { ok: true; item: PositionedCommand } | { ok: false; reason: string; details?: FieldIssue[] };
@@ -26,10 +27,11 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
     @Inject(CONFIG) private readonly config: TwinStateConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly deadLetters: DeadLetterPublisher,
-    history: FrameHistory,
+    @Inject(TWIN_EVOLVE) evolve: TwinEvolve,
+    @Inject(TWIN_SINKS) sinks: ProjectionSink[],
   ) {
     this.topic = topicName('telemetry', config.TOPIC_NAMESPACE);
-    this.projection = new TwinProjection(config.TWIN_STATE_GROUP, createTwinEvolve({ ...defaultDataQualityPolicy, stuckAfter: config.STUCK_AFTER_FRAMES }), [history]);
+    this.projection = new TwinProjection(config.TWIN_STATE_GROUP, evolve, sinks);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,10 +1,8 @@
 import type { PoolClient } from 'pg';
 import { createTwinEvolve, decide, type RecordFrame, type Twin, type TwinEvent, type TwinEvolve, type TwinRejection } from '@fleettwin/domain-twin';
+import { TwinRepository, type ProjectionSink } from './twin.repository';
 
-/** Another read model or log written in the projection's transaction from the events it applied. */
-export interface ProjectionSink {
-  onApplied(client: PoolClient, events: readonly TwinEvent[]): Promise<void>;
-}
+export type { ProjectionSink } from './twin.repository';
 
 export interface PositionedCommand {
   offset: string;
@@ -25,6 +23,7 @@ export interface ProjectionResult {
  */
 export class TwinProjection {
   private readonly evolve: TwinEvolve;
+  private readonly twins = new TwinRepository();
 
   constructor(private readonly groupId: string, evolve?: TwinEvolve, private readonly sinks: readonly ProjectionSink[] = []) {
     this.evolve = evolve ?? createTwinEvolve();
@@ -38,11 +37,11 @@ export class TwinProjection {
     result.skipped = batch.length - fresh.length;
     if (!fresh.length) return result;
 
-    const twins = await this.loadForUpdate(client, [...new Set(fresh.map((i) => i.command.data.assetId))]);
+    const twins = await this.twins.loadForUpdate(client, [...new Set(fresh.map((i) => i.command.data.assetId))]);
     const changed = new Map<string, Twin>();
     const applied: TwinEvent[] = [];
     for (const { offset, command } of fresh) {
-      const decision = decide(command, twins.get(command.data.assetId) ?? null);
+      const decision = decide(command, twins.get(command.data.assetId) ?? null, this.evolve);
       if (!decision.ok) {
         result.rejected.push({ offset, assetId: command.data.assetId, rejection: decision.rejection });
         continue;
@@ -57,7 +56,7 @@ export class TwinProjection {
         result.applied += 1;
       }
     }
-    await this.save(client, [...changed.values()]);
+    await this.twins.save(client, [...changed.values()]);
     for (const sink of this.sinks) await sink.onApplied(client, applied);
     const last = fresh[fresh.length - 1];
     if (last) await this.storePosition(client, topic, partition, BigInt(last.offset) + 1n);
@@ -83,23 +82,5 @@ export class TwinProjection {
       partition,
       next.toString(),
     ]);
-  }
-
-  private async loadForUpdate(client: PoolClient, assetIds: string[]): Promise<Map<string, Twin>> {
-    const { rows } = await client.query<{ state: Twin }>('SELECT state FROM twins WHERE asset_id = ANY($1) ORDER BY asset_id FOR UPDATE', [assetIds]);
-    return new Map(rows.map((r) => [r.state.assetId, r.state]));
-  }
-
-  private async save(client: PoolClient, twins: Twin[]): Promise<void> {
-    if (!twins.length) return;
-    const rows = twins.map((t) => ({ asset_id: t.assetId, tenant: t.tenant, state: t, frames: t.frames, last_seq: t.lastSeq, updated_at: t.updatedAt }));
-    await client.query(
-      `INSERT INTO twins (asset_id, tenant, state, frames, last_seq, updated_at)
-       SELECT asset_id, tenant, state, frames, last_seq, updated_at
-       FROM jsonb_to_recordset($1::jsonb) AS r(asset_id text, tenant text, state jsonb, frames bigint, last_seq bigint, updated_at timestamptz)
-       ON CONFLICT (asset_id) DO UPDATE SET tenant = EXCLUDED.tenant, state = EXCLUDED.state, frames = EXCLUDED.frames,
-         last_seq = EXCLUDED.last_seq, updated_at = EXCLUDED.updated_at`,
-      [JSON.stringify(rows)],
-    );
   }
 }

@@ -1,8 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { createTwinEvolve, defaultDataQualityPolicy } from '@fleettwin/domain-twin';
+import { CONFIG } from '@fleettwin/platform';
+import { CommandDeadlines } from '../commands/command-deadlines';
 import { FrameHistory } from '../history/frame-history';
 import { HistoryController } from '../history/history.controller';
+import type { TwinStateConfig } from '../config';
 import { TelemetryConsumer } from './telemetry.consumer';
 import { TwinsController } from './twins.controller';
+import { TWIN_EVOLVE, TWIN_SINKS } from './twin.tokens';
 
-@Module({ controllers: [TwinsController, HistoryController], providers: [TelemetryConsumer, FrameHistory] })
+/** The twin fold and everything written beside the twins in the same transaction. */
+@Global()
+@Module({
+  controllers: [TwinsController, HistoryController],
+  providers: [
+    FrameHistory,
+    CommandDeadlines,
+    { provide: TWIN_EVOLVE, inject: [CONFIG], useFactory: (config: TwinStateConfig) => createTwinEvolve({ ...defaultDataQualityPolicy, stuckAfter: config.STUCK_AFTER_FRAMES }) },
+    { provide: TWIN_SINKS, inject: [FrameHistory, CommandDeadlines], useFactory: (history: FrameHistory, deadlines: CommandDeadlines) => [history, deadlines] },
+    TelemetryConsumer,
+  ],
+  exports: [TWIN_EVOLVE, TWIN_SINKS, CommandDeadlines],
+})
 export class TwinsModule {}

@@ -1,6 +1,6 @@
 import { assessReading, type DataQualityPolicy } from './data-quality';
 import { defaultDataQualityPolicy } from './sensor-ranges';
-import type { SensorState, TwinEvent, TwinState } from './twin.events';
+import type { CommandState, SensorState, Twin, TwinEvent, TwinState } from './twin.events';
 
 export type TwinEvolve = (state: TwinState, event: TwinEvent) => TwinState;
 
@@ -14,10 +14,39 @@ export function createTwinEvolve(policy: DataQualityPolicy = defaultDataQualityP
         for (const [name, value] of Object.entries(readings)) {
           sensors[name] = assessReading(sensors[name], value, ts, policy.ranges[name], policy);
         }
-        return { assetId, tenant, sensors, frames: (state?.frames ?? 0) + 1, lastSeq: seq, updatedAt: ts };
+        return { ...state, assetId, tenant, sensors, frames: (state?.frames ?? 0) + 1, lastSeq: seq, updatedAt: ts };
+      }
+      case 'SensorFaultRaised':
+      case 'SensorFaultCleared':
+        // The flags themselves live on the sensor state (derived above); these events are the audit trail.
+        return state;
+      case 'CommandIssued': {
+        if (!state) return state;
+        const { commandId, kind, name, parameters, issuedAt, expiresAt, issuedBy } = event.data;
+        const command: CommandState = { commandId, kind, name, parameters, issuedAt, expiresAt, issuedBy, status: 'pending' };
+        return {
+          ...state,
+          desired: kind === 'parameters' ? { ...state.desired, ...parameters } : state.desired,
+          commands: { ...state.commands, [commandId]: command },
+        };
+      }
+      case 'CommandAcknowledged': {
+        const command = state?.commands?.[event.data.commandId];
+        if (!state || !command) return state;
+        const { status, reported, at, message } = event.data;
+        return withCommand({ ...state, reported: { ...state.reported, ...reported } }, { ...command, status, settledAt: at, ...(message ? { message } : {}) });
+      }
+      case 'CommandTimedOut': {
+        const command = state?.commands?.[event.data.commandId];
+        if (!state || !command) return state;
+        return withCommand(state, { ...command, status: 'timed-out', settledAt: event.data.at });
       }
     }
   };
+}
+
+function withCommand(twin: Twin, command: CommandState): Twin {
+  return { ...twin, commands: { ...twin.commands, [command.commandId]: command } };
 }
 
 export const evolve: TwinEvolve = createTwinEvolve();
