@@ -4,3 +4,4 @@ export * from './telemetry';
 export * from './cloud-events';
 export * from './errors';
 export * from './twin';
+export * from './asset'; export * from './dtdl';
