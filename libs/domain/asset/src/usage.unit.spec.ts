@@ -78,7 +78,7 @@ describe('usage properties', () => {
 
   const toFrames = (spec: Array<{ gapS: number; running: boolean | undefined }>): UsageFrame[] => {
     let t = T0;
-    return spec.map((s) => {
+    return spec.map((s): UsageFrame => {
       t += s.gapS * 1000;
       return { ts: new Date(t).toISOString(), readings: s.running === undefined ? { egt: 1 } : { running: s.running ? 1 : 0 } };
     });
@@ -101,7 +101,7 @@ describe('usage properties', () => {
         let running = false;
         let transitions = 0;
         for (const s of spec) {
-          const next = s.running ?? running;
+          const next: boolean = s.running ?? running;
           if (running && !next) transitions += 1;
           running = next;
         }
