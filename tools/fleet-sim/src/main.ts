@@ -1,4 +1,6 @@
 import { UsageError } from './cli-args';
+import { groundTruthCommand, registryCommand } from './export.commands';
+import { replayCommand } from './replay.command';
 import { streamCommand } from './stream.command';
 
 const USAGE = `fleet-sim <command> [flags]
@@ -15,6 +17,9 @@ type Command = (argv: string[]) => Promise<unknown>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   stream: streamCommand,
+  replay: replayCommand,
+  registry: registryCommand,
+  'ground-truth': groundTruthCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
