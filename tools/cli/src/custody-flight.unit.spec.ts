@@ -1,4 +1,5 @@
 import { foldPart } from '@fleettwin/domain-part';
+import fc from 'fast-check';
 import { verifyDossier } from '@fleettwin/merkle-log';
 import { flyPartThroughTwoEnginesAndThreeOwners } from './custody-flight.fixture';
 import { verifyDossierText } from './verify.command';
@@ -30,3 +31,44 @@ describe('a part flown through two engines and three owners with a repair betwee
     expect(verifyDossierText('{not json', 'x')).toMatchObject({ exitCode: 1, output: expect.stringContaining('MALFORMED_DOSSIER') });
   });
 });
+
+describe('tampering with the flown part\'s dossier', () => {
+  it('fails naming the event for any single changed byte of any stored event that still parses', async () => {
+    const { dossier, verifierKey } = await flyPartThroughTwoEnginesAndThreeOwners();
+    const records = dossier.entries.map((e) => Buffer.from(JSON.stringify(e.record), 'utf8'));
+    const mutation = fc
+      .integer({ min: 0, max: records.length - 1 })
+      .chain((i) => fc.tuple(fc.constant(i), fc.integer({ min: 0, max: records[i].length - 1 }), fc.integer({ min: 1, max: 255 })));
+    fc.assert(
+      fc.property(mutation, ([i, offset, delta]) => {
+        const bytes = Buffer.from(records[i]);
+        bytes[offset] = (bytes[offset] + delta) % 256;
+        const record = parseOrUndefined(bytes);
+        fc.pre(record !== undefined);
+        const tampered = JSON.parse(JSON.stringify(dossier)) as typeof dossier;
+        tampered.entries[i].record = record as (typeof dossier.entries)[number]['record'];
+        const verdict = verifyDossier(tampered, verifierKey);
+        return !verdict.valid && verdict.failure.event?.index === i;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('fails on deleting or swapping events, naming where', async () => {
+    const { dossier, verifierKey } = await flyPartThroughTwoEnginesAndThreeOwners();
+    const cut = JSON.parse(JSON.stringify(dossier)) as typeof dossier;
+    cut.entries.splice(7, 1);
+    expect(verifyDossier(cut, verifierKey)).toMatchObject({ valid: false, failure: { reason: 'MISSING_EVENT', event: { index: 7, sequence: 8 } } });
+    const swapped = JSON.parse(JSON.stringify(dossier)) as typeof dossier;
+    [swapped.entries[3], swapped.entries[9]] = [swapped.entries[9], swapped.entries[3]];
+    expect(verifyDossier(swapped, verifierKey)).toMatchObject({ valid: false, failure: { reason: 'WRONG_ORDER', event: { index: 3, sequence: 9 } } });
+  });
+});
+
+function parseOrUndefined(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return undefined;
+  }
+}
