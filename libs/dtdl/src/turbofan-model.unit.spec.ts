@@ -1,3 +1,4 @@
+import { AssetModelView, DtdlModelUpload } from '@fleettwin/contracts';
 import { createTwinEvolve, DEFAULT_STUCK_AFTER, foldTwin, TURBOFAN_SENSOR_RANGES, type FrameRecorded } from '@fleettwin/domain-twin';
 import turbofan from '../models/turbofan-engine.v1.json';
 import { loadAssetModel } from './asset-model.loader';
@@ -14,6 +15,12 @@ function seedModel(): AssetModel {
 describe('the seed turbofan model', () => {
   it('is a valid DTDL v3 Interface', () => {
     expect(seedModel()).toMatchObject({ id: 'dtmi:fleettwin:asset:TurbofanEngine;1', displayName: 'Turbofan engine' });
+  });
+
+  it('passes the upload envelope and reads back as the API view', () => {
+    expect(DtdlModelUpload.safeParse(turbofan).success).toBe(true);
+    const view: AssetModelView = seedModel();
+    expect(AssetModelView.parse(view)).toEqual(view);
   });
 
   it('yields exactly the ranges the twin uses by default', () => {
