@@ -106,13 +106,18 @@ export class PostgresEventStore {
   async *streamAll(options: ReadAllOptions = {}): AsyncGenerator<StoredEvent[]> {
     const limit = options.limit ?? DEFAULT_PAGE_SIZE;
     let next = this.readAll({ afterPosition: options.afterPosition ?? 0, limit });
-    for (;;) {
-      const page = await next;
-      if (!page.length) return;
-      const full = page.length === limit;
-      if (full) next = this.readAll({ afterPosition: page[page.length - 1].position, limit });
-      yield page;
-      if (!full) return;
+    try {
+      for (;;) {
+        const page = await next;
+        if (!page.length) return;
+        const full = page.length === limit;
+        if (full) next = this.readAll({ afterPosition: page[page.length - 1].position, limit });
+        yield page;
+        if (!full) return;
+      }
+    } finally {
+      // A caller that stops early leaves the prefetch behind; its failure must not surface unhandled.
+      next.catch(() => undefined);
     }
   }
 
