@@ -12,7 +12,7 @@ export interface FeatureSpec extends WindowSpec {
 const PER_SENSOR = ['level', 'mean', 'slope', 'drift'] as const;
 export type FeatureKind = (typeof PER_SENSOR)[number] | 'age';
 
-export function featureSpec(window: WindowSpec = { baselineCycles: 20, recentCycles: 30 }, levelCycles = 5): FeatureSpec {
+export function featureSpec(window: WindowSpec = { baselineCycles: 20, recentCycles: 30 }, levelCycles = 10): FeatureSpec {
   const names = INFORMATIVE_SENSORS.flatMap((sensor) => PER_SENSOR.map((kind) => `${sensor}.${kind}`));
   return { ...window, levelCycles, names: [...names, 'age'] };
 }

@@ -26,7 +26,7 @@ export interface BoostingOptions {
 }
 
 export const DEFAULT_BOOSTING: BoostingOptions = {
-  rounds: 300, learningRate: 0.05, maxDepth: 5, minLeafRows: 20, rowSample: 0.7, featureSample: 0.6, seed: 7,
+  rounds: 250, learningRate: 0.05, maxDepth: 4, minLeafRows: 20, rowSample: 0.7, featureSample: 0.6, seed: 7,
 };
 
 export function trainBoostedTrees(rows: readonly Float64Array[], target: readonly number[], options: BoostingOptions = DEFAULT_BOOSTING): BoostedTrees {

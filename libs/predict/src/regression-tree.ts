@@ -42,13 +42,13 @@ function growNode(
   tree.threshold.push(0);
   tree.left.push(-1);
   tree.right.push(-1);
-  tree.value.push(rows.length > 0 ? sum / rows.length : 0);
+  tree.value.push(rows.length > 0 ? compact(sum / rows.length) : 0);
   if (depth >= options.maxDepth || rows.length < 2 * options.minLeafRows) return id;
   const split = bestSplit(data, target, rows, sum, options);
   if (!split) return id;
   const [leftRows, rightRows] = partition(data, rows, split);
   tree.feature[id] = split.feature;
-  tree.threshold[id] = (data.edges[split.feature] as Float64Array)[split.bin] as number;
+  tree.threshold[id] = compact((data.edges[split.feature] as Float64Array)[split.bin] as number);
   tree.left[id] = growNode(tree, data, target, leftRows, depth + 1, options);
   tree.right[id] = growNode(tree, data, target, rightRows, depth + 1, options);
   return id;
@@ -114,4 +114,9 @@ export function attributeTree(tree: RegressionTree, x: ArrayLike<number>, contri
     contributions[f] = (contributions[f] as number) + (tree.value[next] as number) - (tree.value[node] as number);
     node = next;
   }
+}
+
+/** Five decimals are far below sensor noise and keep the JSON artifact small. */
+function compact(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
 }
