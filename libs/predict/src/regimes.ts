@@ -84,7 +84,9 @@ function nearest(centroids: readonly (readonly number[])[], point: readonly numb
 /** Lloyd's k-means with farthest-point seeding: deterministic, and well separated regimes are found in one pass. */
 function kMeans(points: readonly number[][], k: number): { centroids: number[][]; inertia: number } {
   const first = points[0] ?? new Array<number>(SETTING_COUNT).fill(0);
-  const centroids: number[][] = [meanPoint(points, first)];
+  const centre = meanPoint(points, first);
+  // Seeding from the point farthest from the centre keeps every seed on a real cluster.
+  const centroids: number[][] = k === 1 ? [centre] : [farthestPoint(points, [centre])];
   while (centroids.length < k) centroids.push(farthestPoint(points, centroids));
   let inertia = Infinity;
   for (let iteration = 0; iteration < 50; iteration++) {
