@@ -8,6 +8,7 @@ export const TwinStateConfig = BaseConfig.extend({
   STUCK_AFTER_FRAMES: z.coerce.number().int().min(2).default(10),
   MQTT_URL: z.string().regex(/^mqtts?:\/\//, 'must be an mqtt:// or mqtts:// URL').default('mqtt://127.0.0.1:1883'),
   MQTT_TOPIC_ROOT: z.string().regex(/^[A-Za-z0-9_-]+$/, 'one MQTT topic level: letters, digits, "_" or "-"').default('fleet'),
+  TWIN_SNAPSHOT_EVERY: z.coerce.number().int().min(1).default(100),
   COMMAND_SWEEP_MS: z.coerce.number().int().min(50).max(60000).default(1000),
 });
 export type TwinStateConfig = z.infer<typeof TwinStateConfig>;

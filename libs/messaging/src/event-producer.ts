@@ -31,13 +31,44 @@ export class EventProducer {
     return this.producer.disconnect();
   }
 
+  /**
+   * Sends in order, in requests small enough for the broker: a partition's share of one request
+   * travels as one record batch, which must stay under the broker's `message.max.bytes` (1 MiB).
+   */
   async send(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
-    if (!records.length) return;
-    await this.producer.send({
-      topic,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
-    });
+    for (const chunk of chunkBySize(records, MAX_REQUEST_BYTES)) {
+      await this.producer.send({
+        topic,
+        acks: -1,
+        compression: CompressionTypes.None,
+        messages: chunk.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+      });
+    }
   }
+}
+
+const MAX_REQUEST_BYTES = 768 * 1024;
+const RECORD_OVERHEAD_BYTES = 64;
+
+export function chunkBySize(records: readonly OutgoingRecord[], maxBytes: number): OutgoingRecord[][] {
+  const chunks: OutgoingRecord[][] = [];
+  let current: OutgoingRecord[] = [];
+  let size = 0;
+  for (const record of records) {
+    const bytes = recordSize(record);
+    if (current.length && size + bytes > maxBytes) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(record);
+    size += bytes;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+function recordSize(record: OutgoingRecord): number {
+  const headers = Object.entries(record.headers ?? {}).reduce((sum, [k, v]) => sum + k.length + v.length, 0);
+  return Buffer.byteLength(record.value) + Buffer.byteLength(record.key) + headers + RECORD_OVERHEAD_BYTES;
 }

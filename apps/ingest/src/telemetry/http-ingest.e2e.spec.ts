@@ -49,7 +49,8 @@ describe('HTTP telemetry ingest → Kafka → twin-state', () => {
     expect(res.status).toBe(202);
     expect(await jsonBody(res)).toEqual({ accepted: 1000, duplicates: 0 });
 
-    await waitFor(async () => (await twin('ESN-B9')).body.frames === 100, { timeoutMs: 15000, what: 'all frames folded' });
+    const allFolded = async () => (await Promise.all(Array.from({ length: 10 }, (_, a) => twin(`ESN-B${a}`)))).every((t) => t.status === 200 && t.body.frames === 100);
+    await waitFor(allFolded, { timeoutMs: 15000, what: 'all frames folded' });
     for (let a = 0; a < 10; a++) {
       const { status, body } = await twin(`ESN-B${a}`);
       expect(status).toBe(200);

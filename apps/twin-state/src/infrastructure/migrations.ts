@@ -1,3 +1,4 @@
+import { EVENT_STORE_MIGRATIONS } from '@fleettwin/event-store';
 import type { Migration } from '@fleettwin/postgres';
 
 export const TWIN_STATE_MIGRATIONS: Migration[] = [
@@ -51,4 +52,15 @@ TWIN_STATE_MIGRATIONS.push({
       PRIMARY KEY (asset_id, command_id)
     );
     CREATE INDEX command_deadlines_due ON command_deadlines (expires_at);`,
+});
+
+/** The twin event log (the record of truth) lives beside the read models it feeds, in one database. */
+TWIN_STATE_MIGRATIONS.push(...EVENT_STORE_MIGRATIONS);
+
+/** Each twin row remembers its stream version (for expected-version appends) and its time watermark. */
+TWIN_STATE_MIGRATIONS.push({
+  id: '004_twin_stream_version',
+  sql: `
+    ALTER TABLE twins ADD COLUMN version bigint NOT NULL DEFAULT 0;
+    ALTER TABLE twins ADD COLUMN watermark timestamptz;`,
 });

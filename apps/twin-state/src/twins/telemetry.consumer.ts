@@ -8,6 +8,8 @@ import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from
 import { inTransaction } from '@fleettwin/postgres';
 import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
 import type { TwinStateConfig } from '../config';
+import { TwinEventsRelay } from './twin-events.relay';
+import { TwinLog } from './twin-log';
 import type { ProjectionSink } from './twin.repository';
 import { TWIN_EVOLVE, TWIN_SINKS } from './twin.tokens';
 import { TwinProjection, type PositionedCommand } from './twin-projection';
@@ -29,9 +31,11 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
     private readonly deadLetters: DeadLetterPublisher,
     @Inject(TWIN_EVOLVE) evolve: TwinEvolve,
     @Inject(TWIN_SINKS) sinks: ProjectionSink[],
+    log: TwinLog,
+    private readonly relay: TwinEventsRelay,
   ) {
     this.topic = topicName('telemetry', config.TOPIC_NAMESPACE);
-    this.projection = new TwinProjection(config.TWIN_STATE_GROUP, evolve, sinks);
+    this.projection = new TwinProjection(config.TWIN_STATE_GROUP, evolve, log, sinks);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,6 +65,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
       if (message) await this.deadLetter(batch, message, `${rejected.rejection.code}: ${rejected.rejection.message}`);
     }
     this.logger.debug({ partition: batch.partition, ...result, rejected: result.rejected.length }, 'telemetry batch applied');
+    if (result.events) this.relay.notify();
   }
 
   private deadLetter(batch: PartitionBatch, message: KafkaMessage, reason: string, details?: FieldIssue[]): Promise<void> {

@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
-import { createTwinEvolve, decide, type RecordFrame, type Twin, type TwinEvent, type TwinEvolve, type TwinRejection } from '@fleettwin/domain-twin';
-import { TwinRepository, type ProjectionSink } from './twin.repository';
+import { decide, type RecordFrame, type Twin, type TwinEvent, type TwinEvolve, type TwinRejection } from '@fleettwin/domain-twin';
+import type { TwinChange, TwinLog } from './twin-log';
+import { TwinRepository, type ProjectionSink, type StoredTwin } from './twin.repository';
 
 export type { ProjectionSink } from './twin.repository';
 
@@ -10,53 +11,61 @@ export interface PositionedCommand {
 }
 
 export interface ProjectionResult {
-  applied: number;
+  frames: number;
+  events: number;
   duplicates: number;
   skipped: number;
   rejected: { offset: string; assetId: string; rejection: TwinRejection }[];
 }
 
 /**
- * Folds one partition's batch into the twins read model in the caller's transaction, together
- * with the consumer position: either both are stored or neither, so a crash at any moment
- * neither loses nor double-counts a frame. Offsets below the stored position were applied before.
+ * Folds one partition's batch of telemetry into the twins in the caller's transaction: events
+ * appended to each twin's stream, the read models updated, and the consumer position stored —
+ * all or nothing, so a crash at any moment neither loses nor double-counts a frame. Offsets
+ * below the stored position were applied before and are skipped.
  */
 export class TwinProjection {
-  private readonly evolve: TwinEvolve;
   private readonly twins = new TwinRepository();
 
-  constructor(private readonly groupId: string, evolve?: TwinEvolve, private readonly sinks: readonly ProjectionSink[] = []) {
-    this.evolve = evolve ?? createTwinEvolve();
-  }
+  constructor(
+    private readonly groupId: string,
+    private readonly evolve: TwinEvolve,
+    private readonly log: TwinLog,
+    private readonly sinks: readonly ProjectionSink[] = [],
+  ) {}
 
   async apply(client: PoolClient, topic: string, partition: number, batch: readonly PositionedCommand[]): Promise<ProjectionResult> {
-    const result: ProjectionResult = { applied: 0, duplicates: 0, skipped: 0, rejected: [] };
+    const result: ProjectionResult = { frames: 0, events: 0, duplicates: 0, skipped: 0, rejected: [] };
     if (!batch.length) return result;
     const position = await this.lockPosition(client, topic, partition);
     const fresh = batch.filter((item) => BigInt(item.offset) >= position);
     result.skipped = batch.length - fresh.length;
     if (!fresh.length) return result;
 
-    const twins = await this.twins.loadForUpdate(client, [...new Set(fresh.map((i) => i.command.data.assetId))]);
-    const changed = new Map<string, Twin>();
-    const applied: TwinEvent[] = [];
+    const stored = await this.twins.loadForUpdate(client, [...new Set(fresh.map((i) => i.command.data.assetId))]);
+    const changes = new Map<string, TwinChange>();
     for (const { offset, command } of fresh) {
-      const decision = decide(command, twins.get(command.data.assetId) ?? null, this.evolve);
+      const { assetId } = command.data;
+      const current = changes.get(assetId)?.after ?? stored.get(assetId)?.twin ?? null;
+      const decision = decide(command, current, this.evolve);
       if (!decision.ok) {
-        result.rejected.push({ offset, assetId: command.data.assetId, rejection: decision.rejection });
+        result.rejected.push({ offset, assetId, rejection: decision.rejection });
         continue;
       }
-      if (!decision.events.length) result.duplicates += 1;
-      for (const event of decision.events) {
-        const next = this.evolve(twins.get(command.data.assetId) ?? null, event);
-        if (!next) continue;
-        twins.set(next.assetId, next);
-        changed.set(next.assetId, next);
-        applied.push(event);
-        result.applied += 1;
+      if (!decision.events.length) {
+        result.duplicates += 1;
+        continue;
       }
+      const after = decision.events.reduce<Twin | null>((state, event) => this.evolve(state, event), current);
+      if (!after) continue;
+      const change = changes.get(assetId);
+      changes.set(assetId, { before: stored.get(assetId), after, events: [...(change?.events ?? []), ...decision.events] });
+      result.frames += 1;
+      result.events += decision.events.length;
     }
-    await this.twins.save(client, [...changed.values()]);
+    const saved: StoredTwin[] = await this.log.append(client, [...changes.values()]);
+    await this.twins.save(client, saved);
+    const applied: TwinEvent[] = [...changes.values()].flatMap((c) => c.events);
     for (const sink of this.sinks) await sink.onApplied(client, applied);
     const last = fresh[fresh.length - 1];
     if (last) await this.storePosition(client, topic, partition, BigInt(last.offset) + 1n);

@@ -1,0 +1,65 @@
+import type { PoolClient } from 'pg';
+import type { Twin, TwinEvent } from '@fleettwin/domain-twin';
+import { snapshotPolicy, type NewEvent, type PostgresEventStore } from '@fleettwin/event-store';
+import type { StoredTwin } from './twin.repository';
+
+export const twinStreamId = (assetId: string): string => `twin-${assetId}`;
+
+/** When a twin event happened in the asset's time, which as-of queries read by. */
+export function occurredAt(event: TwinEvent): string {
+  switch (event.type) {
+    case 'FrameRecorded':
+    case 'SensorFaultRaised':
+    case 'SensorFaultCleared':
+      return event.data.ts;
+    case 'CommandIssued':
+      return event.data.issuedAt;
+    case 'CommandAcknowledged':
+    case 'CommandTimedOut':
+      return event.data.at;
+  }
+}
+
+export interface TwinChange {
+  before: StoredTwin | undefined;
+  after: Twin;
+  events: readonly TwinEvent[];
+}
+
+/**
+ * Appends each changed twin's new events to its stream (expected version = what the read model
+ * was built from, so a writer that raced us is refused, not merged), and snapshots the state
+ * whenever a stream crosses a multiple of `snapshotEvery`. Returns the twins as now stored.
+ */
+export class TwinLog {
+  private readonly shouldSnapshot: (previous: number, current: number) => boolean;
+
+  constructor(private readonly store: PostgresEventStore, snapshotEvery: number) {
+    this.shouldSnapshot = snapshotPolicy(snapshotEvery);
+  }
+
+  async append(client: PoolClient, changes: readonly TwinChange[]): Promise<StoredTwin[]> {
+    const withEvents = changes.filter((c) => c.events.length);
+    await this.store.appendBatch(
+      client,
+      withEvents.map((c) => ({
+        streamId: twinStreamId(c.after.assetId),
+        expectedVersion: c.before ? c.before.version : 'no-stream',
+        events: c.events.map(toNewEvent),
+      })),
+    );
+    const stored: StoredTwin[] = [];
+    for (const change of withEvents) {
+      const previous = change.before?.version ?? 0;
+      const version = previous + change.events.length;
+      const watermark = change.events.map(occurredAt).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b), change.before?.watermark ?? occurredAt(change.events[0] as TwinEvent));
+      if (this.shouldSnapshot(previous, version)) await this.store.saveSnapshot(client, twinStreamId(change.after.assetId), version, watermark, change.after);
+      stored.push({ twin: change.after, version, watermark });
+    }
+    return stored;
+  }
+}
+
+function toNewEvent(event: TwinEvent): NewEvent {
+  return { type: event.type, data: event.data, occurredAt: occurredAt(event) };
+}
