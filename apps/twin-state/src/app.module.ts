@@ -6,6 +6,7 @@ import { HealthModule, InfrastructureModule, KAFKA, kafkaCheck, PG_POOL, postgre
 import { CommandChannel } from './commands/command-channel.mqtt';
 import { TwinStateConfig } from './config';
 import { TWIN_STATE_MIGRATIONS } from './infrastructure/migrations';
+import { AssetsModule } from './assets/assets.module';
 import { CommandsModule } from './commands/commands.module';
 import { TwinsModule } from './twins/twins.module';
 
@@ -22,6 +23,7 @@ import { TwinsModule } from './twins/twins.module';
     }),
     TwinsModule,
     CommandsModule,
+    AssetsModule,
     HealthModule.register(
       'twin-state',
       {

@@ -17,5 +17,7 @@ export async function readModelDigest(pool: Pool): Promise<{ digest: string; twi
   hash.update(`frames:${frames.rows[0]?.digest ?? ''}`);
   const deadlines = await pool.query<{ line: string }>(`SELECT asset_id || '|' || command_id || '|' || expires_at::text AS line FROM command_deadlines ORDER BY asset_id, command_id`);
   for (const row of deadlines.rows) hash.update(row.line).update('\n');
+  const assets = await pool.query<{ line: string }>(`SELECT asset_id || '|' || version || '|' || state::text AS line FROM assets ORDER BY asset_id`);
+  for (const row of assets.rows) hash.update(row.line).update('\n');
   return { digest: hash.digest('hex'), twins: twins.rowCount ?? 0, frames: Number(frames.rows[0]?.count ?? 0) };
 }

@@ -5,10 +5,10 @@
  * Prints one JSON line; exits 1 when the digests differ.
  */
 import 'reflect-metadata';
-import { createTwinEvolve, defaultDataQualityPolicy } from '@fleettwin/domain-twin';
 import { PostgresEventStore } from '@fleettwin/event-store';
 import { createPool, ensureDatabase, migrate } from '@fleettwin/postgres';
-import { loadConfig } from '@fleettwin/platform';
+import { createLogger, loadConfig } from '@fleettwin/platform';
+import { AssetPolicies } from '../assets/asset-policies';
 import { CommandDeadlines } from '../commands/command-deadlines';
 import { TwinStateConfig } from '../config';
 import { FrameHistory } from '../history/frame-history';
@@ -24,8 +24,10 @@ async function main(): Promise<void> {
     await migrate(pool, 'twin-state', TWIN_STATE_MIGRATIONS);
     const before = await readModelDigest(pool);
     const raw = await rawReadRate(new PostgresEventStore(pool));
-    const evolve = createTwinEvolve({ ...defaultDataQualityPolicy, stuckAfter: config.STUCK_AFTER_FRAMES });
-    const rebuilt = await rebuildReadModels(pool, evolve, [new FrameHistory(), new CommandDeadlines()]);
+    // Each twin is refolded under the data-quality policy of its asset model, as the live service does.
+    const policies = new AssetPolicies(pool, config, createLogger('twin-state-rebuild'));
+    await policies.refresh();
+    const rebuilt = await rebuildReadModels(pool, policies.evolve, [new FrameHistory(), new CommandDeadlines()]);
     const after = await readModelDigest(pool);
     const identical = before.digest === after.digest;
     console.log(

@@ -64,3 +64,26 @@ TWIN_STATE_MIGRATIONS.push({
     ALTER TABLE twins ADD COLUMN version bigint NOT NULL DEFAULT 0;
     ALTER TABLE twins ADD COLUMN watermark timestamptz;`,
 });
+
+/** The asset registry read model (a fold over `asset-*` streams) and the DTDL models it refers to. */
+TWIN_STATE_MIGRATIONS.push({
+  id: '005_asset_registry',
+  sql: `
+    CREATE TABLE assets (
+      asset_id text PRIMARY KEY,
+      tenant text NOT NULL,
+      kind text NOT NULL,
+      parent_id text,
+      retired boolean NOT NULL DEFAULT false,
+      state jsonb NOT NULL,
+      version bigint NOT NULL
+    );
+    CREATE INDEX assets_parent ON assets (parent_id);
+    CREATE INDEX assets_tenant ON assets (tenant, kind);
+    CREATE TABLE asset_models (
+      dtmi text PRIMARY KEY,
+      document jsonb NOT NULL,
+      model jsonb NOT NULL,
+      uploaded_at timestamptz NOT NULL DEFAULT now()
+    );`,
+});

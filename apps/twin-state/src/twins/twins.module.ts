@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { createTwinEvolve, defaultDataQualityPolicy } from '@fleettwin/domain-twin';
+import { AssetPolicies } from '../assets/asset-policies';
 import type { Pool } from 'pg';
 import { PostgresEventStore } from '@fleettwin/event-store';
 import { CONFIG, PG_POOL } from '@fleettwin/platform';
@@ -20,13 +20,14 @@ import { TWIN_EVOLVE, TWIN_SINKS } from './twin.tokens';
   providers: [
     FrameHistory,
     CommandDeadlines,
-    { provide: TWIN_EVOLVE, inject: [CONFIG], useFactory: (config: TwinStateConfig) => createTwinEvolve({ ...defaultDataQualityPolicy, stuckAfter: config.STUCK_AFTER_FRAMES }) },
+    AssetPolicies,
+    { provide: TWIN_EVOLVE, inject: [AssetPolicies], useFactory: (policies: AssetPolicies) => policies.evolve },
     { provide: TWIN_SINKS, inject: [FrameHistory, CommandDeadlines], useFactory: (history: FrameHistory, deadlines: CommandDeadlines) => [history, deadlines] },
     { provide: PostgresEventStore, inject: [PG_POOL], useFactory: (pool: Pool) => new PostgresEventStore(pool) },
     { provide: TwinLog, inject: [PostgresEventStore, CONFIG], useFactory: (store: PostgresEventStore, config: TwinStateConfig) => new TwinLog(store, config.TWIN_SNAPSHOT_EVERY) },
     TwinEventsRelay,
     TelemetryConsumer,
   ],
-  exports: [TWIN_EVOLVE, TWIN_SINKS, CommandDeadlines, PostgresEventStore, TwinLog, TwinEventsRelay],
+  exports: [AssetPolicies, TWIN_EVOLVE, TWIN_SINKS, CommandDeadlines, PostgresEventStore, TwinLog, TwinEventsRelay],
 })
 export class TwinsModule {}
