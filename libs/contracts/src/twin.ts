@@ -49,6 +49,7 @@ export const TwinView = z.object({
   frames: z.number().int(),
   lastSeq: z.number().int(),
   updatedAt: z.string(),
+  usage: z.object({ operatingHours: z.number(), cycles: z.number().int(), running: z.boolean() }),
   desired: z.record(z.union([z.number(), z.string(), z.boolean()])),
   reported: z.record(z.union([z.number(), z.string(), z.boolean()])),
   commands: z.object({ pending: z.array(z.lazy(() => CommandView)), recent: z.array(z.lazy(() => CommandView)) }),

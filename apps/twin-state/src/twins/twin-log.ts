@@ -12,6 +12,8 @@ export function occurredAt(event: TwinEvent): string {
     case 'SensorFaultRaised':
     case 'SensorFaultCleared':
       return event.data.ts;
+    case 'CycleCompleted':
+      return event.data.end;
     case 'CommandIssued':
       return event.data.issuedAt;
     case 'CommandAcknowledged':

@@ -1,5 +1,6 @@
 import type { QualityFlag } from '@fleettwin/contracts';
 import type { CommandAcknowledged, CommandIssued, FrameRecorded, Twin, TwinEvent, TwinState } from './twin.events';
+import { DEFAULT_USAGE_CONFIG, initialUsageState, recordUsage, type UsageConfig } from '@fleettwin/domain-asset';
 import { evolve as defaultEvolve, type TwinEvolve } from './twin.evolve';
 
 export interface RecordFrame {
@@ -34,10 +35,10 @@ export type Decision = { ok: true; events: TwinEvent[] } | { ok: false; rejectio
 const accept = (events: TwinEvent[]): Decision => ({ ok: true, events });
 const reject = (code: TwinRejectionCode, message: string): Decision => ({ ok: false, rejection: { code, message } });
 
-export function decide(command: TwinCommand, state: TwinState, evolve: TwinEvolve = defaultEvolve): Decision {
+export function decide(command: TwinCommand, state: TwinState, evolve: TwinEvolve = defaultEvolve, usageConfig: UsageConfig = DEFAULT_USAGE_CONFIG): Decision {
   switch (command.type) {
     case 'RecordFrame':
-      return recordFrame(command, state, evolve);
+      return recordFrame(command, state, evolve, usageConfig);
     case 'IssueCommand': {
       if (!state) return reject('TWIN_NOT_FOUND', `no twin for asset ${command.data.assetId}`);
       if (state.tenant !== command.data.tenant) return reject('TWIN_NOT_FOUND', `no twin for asset ${command.data.assetId}`);
@@ -66,14 +67,18 @@ export function decide(command: TwinCommand, state: TwinState, evolve: TwinEvolv
  * gateway retry): deciding it yields no event, so applying it twice changes nothing. A recorded
  * frame that raises or clears a data-quality flag also yields the fault event, for the audit trail.
  */
-function recordFrame(command: RecordFrame, state: TwinState, evolve: TwinEvolve): Decision {
+function recordFrame(command: RecordFrame, state: TwinState, evolve: TwinEvolve, usageConfig: UsageConfig): Decision {
   if (state && state.tenant !== command.data.tenant) {
     return reject('TENANT_MISMATCH', `asset ${state.assetId} belongs to tenant ${state.tenant}, not ${command.data.tenant}`);
   }
   if (state && command.data.seq <= state.lastSeq) return accept([]);
   const recorded: FrameRecorded = { type: 'FrameRecorded', data: command.data };
   const next = evolve(state, recorded);
-  return accept([recorded, ...faultTransitions(state, next, command.data)]);
+  const cycles: TwinEvent[] = recordUsage(state?.usage ?? initialUsageState, command.data, usageConfig).facts.map((fact) => ({
+    type: 'CycleCompleted',
+    data: { ...fact.data, assetId: command.data.assetId },
+  }));
+  return accept([recorded, ...faultTransitions(state, next, command.data), ...cycles]);
 }
 
 function faultTransitions(before: TwinState, after: TwinState, frame: FrameRecorded['data']): TwinEvent[] {

@@ -1,4 +1,5 @@
 import type { QualityFlag } from '@fleettwin/contracts';
+import type { CycleCompleted as UsageCycle, UsageState } from '@fleettwin/domain-asset';
 
 /** A telemetry frame as the twin recorded it: the facts, not the verdicts derived from them. */
 export interface FrameRecorded {
@@ -60,7 +61,13 @@ export interface CommandTimedOut {
   data: { assetId: string; commandId: string; at: string };
 }
 
-export type TwinEvent = FrameRecorded | SensorFaultRaised | SensorFaultCleared | CommandIssued | CommandAcknowledged | CommandTimedOut;
+/** A start-to-shutdown cycle (a flight, for an engine) ended; hours and cycles feed billing and life limits. */
+export interface CycleCompleted {
+  type: 'CycleCompleted';
+  data: UsageCycle['data'] & { assetId: string };
+}
+
+export type TwinEvent = FrameRecorded | SensorFaultRaised | SensorFaultCleared | CycleCompleted | CommandIssued | CommandAcknowledged | CommandTimedOut;
 
 export interface SensorState {
   value: number | null;
@@ -97,6 +104,8 @@ export interface Twin {
   reported?: Record<string, number | string | boolean>;
   /** Every command by id; the view lists pending ones and the most recent settled ones. */
   commands?: Record<string, CommandState>;
+  /** Operating time and cycles counted from the telemetry itself. */
+  usage?: UsageState;
 }
 
 export type TwinState = Twin | null;

@@ -1,3 +1,4 @@
+import { DEFAULT_USAGE_CONFIG, initialUsageState, recordUsage, type UsageConfig } from '@fleettwin/domain-asset';
 import { assessReading, type DataQualityPolicy } from './data-quality';
 import { defaultDataQualityPolicy } from './sensor-ranges';
 import type { CommandState, SensorState, Twin, TwinEvent, TwinState } from './twin.events';
@@ -5,7 +6,7 @@ import type { CommandState, SensorState, Twin, TwinEvent, TwinState } from './tw
 export type TwinEvolve = (state: TwinState, event: TwinEvent) => TwinState;
 
 /** The twin's fold. Data-quality verdicts are derived here, so a rebuild under the same policy is identical. */
-export function createTwinEvolve(policy: DataQualityPolicy = defaultDataQualityPolicy): TwinEvolve {
+export function createTwinEvolve(policy: DataQualityPolicy = defaultDataQualityPolicy, usageConfig: UsageConfig = DEFAULT_USAGE_CONFIG): TwinEvolve {
   return (state, event) => {
     switch (event.type) {
       case 'FrameRecorded': {
@@ -14,11 +15,13 @@ export function createTwinEvolve(policy: DataQualityPolicy = defaultDataQualityP
         for (const [name, value] of Object.entries(readings)) {
           sensors[name] = assessReading(sensors[name], value, ts, policy.ranges[name], policy);
         }
-        return { ...state, assetId, tenant, sensors, frames: (state?.frames ?? 0) + 1, lastSeq: seq, updatedAt: ts };
+        const usage = recordUsage(state?.usage ?? initialUsageState, event.data, usageConfig).state;
+        return { ...state, assetId, tenant, sensors, frames: (state?.frames ?? 0) + 1, lastSeq: seq, updatedAt: ts, usage };
       }
       case 'SensorFaultRaised':
       case 'SensorFaultCleared':
-        // The flags themselves live on the sensor state (derived above); these events are the audit trail.
+      case 'CycleCompleted':
+        // Flags and usage are derived from frames above; these events are the audit trail of their changes.
         return state;
       case 'CommandIssued': {
         if (!state) return state;

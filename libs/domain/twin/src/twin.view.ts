@@ -1,4 +1,5 @@
 import type { CommandView, TwinView } from '@fleettwin/contracts';
+import { operatingHours } from '@fleettwin/domain-asset';
 import type { CommandState, Twin } from './twin.events';
 
 const RECENT_COMMANDS = 20;
@@ -15,6 +16,7 @@ export function toTwinView(twin: Twin): TwinView {
     frames: twin.frames,
     lastSeq: twin.lastSeq,
     updatedAt: twin.updatedAt,
+    usage: { operatingHours: twin.usage ? operatingHours(twin.usage) : 0, cycles: twin.usage?.cycles ?? 0, running: twin.usage?.running ?? false },
     desired: twin.desired ?? {},
     reported: twin.reported ?? {},
     commands: {
