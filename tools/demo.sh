@@ -18,7 +18,8 @@ started_kafka=0
 if ! bash tools/kafka/kafka.sh status; then bash tools/kafka/kafka.sh start; started_kafka=1; fi
 
 export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
-export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fleettwin}"
+# Each service owns its database: fleettwin_ingest, fleettwin_twin_state, … (created on start).
+DB_BASE="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fleettwin}"
 export MQTT_URL="${MQTT_URL:-mqtt://127.0.0.1:1883}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 
@@ -33,7 +34,7 @@ trap stop_all EXIT INT TERM
 
 declare -A ports=([gateway]=3000 [ingest]=3001 [twin-state]=3002 [predictor]=3003 [maintenance]=3004)
 for app in ingest twin-state predictor maintenance gateway; do
-  PORT="${ports[$app]}" node -r @swc-node/register "apps/$app/src/main.ts" > "$demo_dir/$app.log" 2>&1 &
+  PORT="${ports[$app]}" DATABASE_URL="${DB_BASE}_${app//-/_}" node -r @swc-node/register "apps/$app/src/main.ts" > "$demo_dir/$app.log" 2>&1 &
   pids+=($!)
 done
 for app in ingest twin-state predictor maintenance gateway; do
@@ -54,7 +55,7 @@ first=""
 for _ in $(seq 1 60); do
   first="$(curl -fs "http://127.0.0.1:3002/v1/twins/ESN-100000" >/dev/null && echo ESN-100000 || true)"
   [ -n "$first" ] && break
-  first="$(psql -qtA "$DATABASE_URL" -c 'SELECT asset_id FROM twins ORDER BY asset_id LIMIT 1' 2>/dev/null || true)"
+  first="$(psql -qtA "${DB_BASE}_twin_state" -c 'SELECT asset_id FROM twins ORDER BY asset_id LIMIT 1' 2>/dev/null || true)"
   [ -n "$first" ] && break
   sleep 1
 done

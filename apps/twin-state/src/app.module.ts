@@ -17,7 +17,7 @@ import { TwinsModule } from './twins/twins.module';
       config: TwinStateConfig,
       migrations: TWIN_STATE_MIGRATIONS,
       topics: (config) => [
-        ...streamTopicSpecs('telemetry', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS),
+        ...streamTopicSpecs('telemetry', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('twinEvents', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS),
       ],
     }),

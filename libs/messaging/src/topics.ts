@@ -5,6 +5,8 @@ export interface TopicSpec {
   partitions: number;
   replicationFactor?: number;
   configs?: Record<string, string>;
+  /** False for a topic this service only reads: create it if missing, but leave its partitions to its owner. */
+  growPartitions?: boolean;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): P
           if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error;
         });
     }
-    const present = specs.filter((s) => existing.has(s.topic));
+    const present = specs.filter((s) => existing.has(s.topic) && s.growPartitions !== false);
     if (!present.length) return;
     const metadata = await admin.fetchTopicMetadata({ topics: present.map((s) => s.topic) });
     const grow = metadata.topics

@@ -32,6 +32,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Each service owns its database (as in production): `<base>_<service>`, created by the service itself. */
+export function serviceDatabaseUrl(baseUrl: string, service: ServiceName): string {
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_${service.replace(/-/g, '_')}`;
+  return url.toString();
+}
+
 /**
  * Starts a service the way a pod would: its own process, configured only by environment
  * variables, and waits until `GET /health` answers 200.
@@ -44,7 +51,14 @@ export async function startService(name: ServiceName, env: Record<string, string
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, ['-r', '@swc-node/register', join('apps', name, 'src', 'main.ts')], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port), SWC_NODE_PROJECT: join(WORKSPACE_ROOT, 'tsconfig.base.json') },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'info',
+      ...env,
+      ...(env.DATABASE_URL ? { DATABASE_URL: serviceDatabaseUrl(env.DATABASE_URL, name) } : {}),
+      PORT: String(port),
+      SWC_NODE_PROJECT: join(WORKSPACE_ROOT, 'tsconfig.base.json'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.pipe(log);

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { ApiErrorBody, AssetView, TwinView } from '@fleettwin/contracts';
 import type { HealthRollUp } from '@fleettwin/domain-asset';
-import { isolatedEnvironment, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { isolatedEnvironment, serviceDatabaseUrl, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 
 let env: TestEnvironment;
 let ingest: RunningService;
@@ -77,7 +77,7 @@ describe('asset registry, hierarchy and roll-ups', () => {
     const res = await call('PUT', '/v1/assets/ESN-R2', { tenant: 'acme', environment: { climate: 'temperate', route: 'long-haul', tags: [] } });
     expect(res.status).toBe(200);
     expect(await jsonBody<AssetView>(res)).toMatchObject({ version: 2, environment: { climate: 'temperate', route: 'long-haul' } });
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: serviceDatabaseUrl(env.databaseUrl, 'twin-state') });
     await db.connect();
     const { rows } = await db.query<{ type: string }>("SELECT type FROM events WHERE stream_id = 'asset-ESN-R2' ORDER BY version");
     await db.end();

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { TelemetryFrame, TwinView } from '@fleettwin/contracts';
-import { isolatedEnvironment, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { isolatedEnvironment, serviceDatabaseUrl, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 
 const ASSETS = 20;
 const FRAMES_PER_ASSET = 1000;
@@ -35,7 +35,7 @@ function* frames(): Generator<TelemetryFrame> {
 }
 
 async function totalFolded(): Promise<number> {
-  const db = new Client({ connectionString: env.databaseUrl });
+  const db = new Client({ connectionString: serviceDatabaseUrl(env.databaseUrl, 'twin-state') });
   await db.connect();
   try {
     const { rows } = await db.query<{ total: string | null }>('SELECT sum(frames) AS total FROM twins');
@@ -87,7 +87,7 @@ describe('twin-state killed with SIGKILL in the middle of a 20,000-frame stream'
     }
 
     // The stored consumer positions moved in the same transactions: they cover every record, once.
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: serviceDatabaseUrl(env.databaseUrl, 'twin-state') });
     await db.connect();
     const { rows } = await db.query<{ total: string }>('SELECT sum(next_offset) AS total FROM consumer_positions');
     await db.end();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { topicName, type TelemetryFrame, type TwinView } from '@fleettwin/contracts';
-import { isolatedEnvironment, jsonBody, startService, waitFor, WORKSPACE_ROOT, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { isolatedEnvironment, serviceDatabaseUrl, jsonBody, startService, waitFor, WORKSPACE_ROOT, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 import type { TwinEventsPage } from './twins.controller';
 
 const ASSETS = 100;
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function sumFrames(): Promise<number> {
-  const db = new Client({ connectionString: env.databaseUrl });
+  const db = new Client({ connectionString: serviceDatabaseUrl(env.databaseUrl, 'twin-state') });
   await db.connect();
   try {
     return Number((await db.query<{ n: string | null }>('SELECT sum(frames) AS n FROM twins')).rows[0]?.n ?? 0);
@@ -88,7 +88,7 @@ describe('the twin as an event-sourced stream', () => {
   });
 
   it('publishes every event of the log to fleet.twin-events.v1 through the outbox', async () => {
-    const db = new Client({ connectionString: env.databaseUrl });
+    const db = new Client({ connectionString: serviceDatabaseUrl(env.databaseUrl, 'twin-state') });
     await db.connect();
     const total = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM events')).rows[0]?.n);
     await db.end();
@@ -109,7 +109,7 @@ describe('the twin as an event-sourced stream', () => {
     const before = await twin('ESN-L42');
     await twinState.stop();
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/twin-state/src/cli/rebuild.ts'], { cwd: WORKSPACE_ROOT, env: { ...process.env, ...serviceEnv() } });
+      const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/twin-state/src/cli/rebuild.ts'], { cwd: WORKSPACE_ROOT, env: { ...process.env, ...serviceEnv(), DATABASE_URL: serviceDatabaseUrl(env.databaseUrl, 'twin-state') } });
       let out = '';
       let err = '';
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));

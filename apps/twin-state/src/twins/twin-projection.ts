@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { ConsumerPositions } from '@fleettwin/postgres';
 import { decide, type RecordFrame, type Twin, type TwinEvent, type TwinEvolve, type TwinRejection } from '@fleettwin/domain-twin';
 import type { TwinChange, TwinLog } from './twin-log';
 import { TwinRepository, type ProjectionSink, type StoredTwin } from './twin.repository';
@@ -26,18 +27,21 @@ export interface ProjectionResult {
  */
 export class TwinProjection {
   private readonly twins = new TwinRepository();
+  private readonly positions: ConsumerPositions;
 
   constructor(
-    private readonly groupId: string,
+    groupId: string,
     private readonly evolve: TwinEvolve,
     private readonly log: TwinLog,
     private readonly sinks: readonly ProjectionSink[] = [],
-  ) {}
+  ) {
+    this.positions = new ConsumerPositions(groupId);
+  }
 
   async apply(client: PoolClient, topic: string, partition: number, batch: readonly PositionedCommand[]): Promise<ProjectionResult> {
     const result: ProjectionResult = { frames: 0, events: 0, duplicates: 0, skipped: 0, rejected: [] };
     if (!batch.length) return result;
-    const position = await this.lockPosition(client, topic, partition);
+    const position = await this.positions.lock(client, topic, partition);
     const fresh = batch.filter((item) => BigInt(item.offset) >= position);
     result.skipped = batch.length - fresh.length;
     if (!fresh.length) return result;
@@ -68,28 +72,7 @@ export class TwinProjection {
     const applied: TwinEvent[] = [...changes.values()].flatMap((c) => c.events);
     for (const sink of this.sinks) await sink.onApplied(client, applied);
     const last = fresh[fresh.length - 1];
-    if (last) await this.storePosition(client, topic, partition, BigInt(last.offset) + 1n);
+    if (last) await this.positions.advance(client, topic, partition, BigInt(last.offset) + 1n);
     return result;
-  }
-
-  private async lockPosition(client: PoolClient, topic: string, partition: number): Promise<bigint> {
-    await client.query(
-      'INSERT INTO consumer_positions (group_id, topic, partition, next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING',
-      [this.groupId, topic, partition],
-    );
-    const { rows } = await client.query<{ next_offset: string }>(
-      'SELECT next_offset FROM consumer_positions WHERE group_id = $1 AND topic = $2 AND partition = $3 FOR UPDATE',
-      [this.groupId, topic, partition],
-    );
-    return BigInt(rows[0]?.next_offset ?? '0');
-  }
-
-  private async storePosition(client: PoolClient, topic: string, partition: number, next: bigint): Promise<void> {
-    await client.query('UPDATE consumer_positions SET next_offset = $4 WHERE group_id = $1 AND topic = $2 AND partition = $3', [
-      this.groupId,
-      topic,
-      partition,
-      next.toString(),
-    ]);
   }
 }
