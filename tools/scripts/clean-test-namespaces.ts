@@ -1,6 +1,7 @@
 /**
  * Removes what earlier integration-test runs left on the local servers: `ft_*` databases and
- * `t-*` topics. Each suite uses its own namespace, so nothing here is shared with a live system.
+ * `t-*` topics (benchmark runs clean up their own `ft_bench_*`). Each suite uses its own namespace,
+ * so nothing here is shared with a live system.
  */
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   url.pathname = '/postgres';
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
-  const { rows } = await db.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ft\\_%'");
+  const { rows } = await db.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'ft\\_%' AND datname NOT LIKE 'ft\\_bench\\_%'");
   for (const { datname } of rows) await db.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await db.end();
   console.log(`cleaned ${topics.length} test topics and ${rows.length} test databases`);
