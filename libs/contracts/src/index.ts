@@ -5,3 +5,4 @@ export * from './cloud-events';
 export * from './errors';
 export * from './twin';
 export * from './asset'; export * from './dtdl';
+export * from './maintenance';
