@@ -1,7 +1,25 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { BaseConfig } from '@fleettwin/platform';
 
 export const MaintenanceConfig = BaseConfig.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3004),
+  GRPC_PORT: z.coerce.number().int().min(0).max(65535).default(50051),
+  GRPC_PROTO: z.string().default(resolve(__dirname, '../../../libs/contracts/proto/fleettwin/maintenance/v1/maintenance.proto')),
+  /** TLS for the ERP-facing gRPC server; with a CA, clients need certificates it signed (mutual TLS). */
+  GRPC_TLS_CERT: z.string().optional(),
+  GRPC_TLS_KEY: z.string().optional(),
+  GRPC_TLS_CA: z.string().optional(),
+  /** Plaintext gRPC is for development only; anywhere else the TLS files must be set. */
+  FLEETTWIN_ENV: z.enum(['dev', 'test', 'prod']).default('dev'),
+  MAINTENANCE_GROUP: z.string().min(1).default('maintenance'),
+  PREDICTIONS_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
+  MAINTENANCE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
+  FAILURE_PROBABILITY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  RUL_LOWER_BOUND_CYCLES: z.coerce.number().min(0).default(50),
+  CYCLES_PER_DAY: z.coerce.number().positive().default(4),
+}).refine((c) => c.FLEETTWIN_ENV !== 'prod' || (c.GRPC_TLS_CERT && c.GRPC_TLS_KEY), {
+  message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',
+  path: ['GRPC_TLS_CERT'],
 });
 export type MaintenanceConfig = z.infer<typeof MaintenanceConfig>;

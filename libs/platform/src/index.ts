@@ -6,3 +6,4 @@ export * from './http-errors';
 export * from './http-app';
 export * from './tokens';
 export * from './infrastructure.module';
+export * from './grpc-server';

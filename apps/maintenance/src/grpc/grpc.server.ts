@@ -1,0 +1,39 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { CONFIG, LOGGER, PG_POOL, startGrpcServer, type RunningGrpcServer } from '@fleettwin/platform';
+import type { MaintenanceConfig } from '../config';
+import { WorkOrders } from '../work-orders/work-orders.service';
+import { workOrderService } from './work-order.grpc';
+
+/** The ERP-facing gRPC server: work orders, plus grpc.health.v1 and server reflection. */
+@Injectable()
+export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private running: RunningGrpcServer | undefined;
+
+  constructor(
+    private readonly workOrders: WorkOrders,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CONFIG) private readonly config: MaintenanceConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  get port(): number | undefined {
+    return this.running?.port;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { GRPC_TLS_CERT: certFile, GRPC_TLS_KEY: keyFile, GRPC_TLS_CA: caFile } = this.config;
+    this.running = await startGrpcServer({
+      protoFile: this.config.GRPC_PROTO,
+      port: this.config.GRPC_PORT,
+      services: { 'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger) },
+      tls: certFile && keyFile ? { certFile, keyFile, ...(caFile ? { caFile } : {}) } : undefined,
+    });
+    this.logger.info({ port: this.running.port, tls: Boolean(certFile), mutualTls: Boolean(caFile) }, 'gRPC listening');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.running?.stop();
+  }
+}

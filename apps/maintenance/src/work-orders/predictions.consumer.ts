@@ -1,0 +1,116 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Pool, PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { describeIssues, PredictionEvidence, topicName } from '@fleettwin/contracts';
+import { maintenancePolicy, workOrdersFromPrediction, type MaintenancePolicy } from '@fleettwin/domain-work-order';
+import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from '@fleettwin/messaging';
+import { ConsumerPositions, inTransaction } from '@fleettwin/postgres';
+import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
+import type { MaintenanceConfig } from '../config';
+import { WorkOrderRepository } from './work-order.repository';
+import { WorkOrders } from './work-orders.service';
+
+interface PredictionRecord {
+  streamId: string;
+  version: number;
+  data: Record<string, unknown> & { explanation?: { rul?: { sensor: string }[] } };
+}
+
+/**
+ * Turns predictions into work orders by policy: at most one open order per (asset, failure mode),
+ * new evidence added to it rather than a duplicate. Decisions and the consumer position commit together.
+ */
+@Injectable()
+export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer: Consumer | undefined;
+  private readonly positions: ConsumerPositions;
+  private readonly policy: MaintenancePolicy;
+  private readonly orders = new WorkOrderRepository();
+
+  constructor(
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CONFIG) private readonly config: MaintenanceConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly workOrders: WorkOrders,
+    private readonly deadLetters: DeadLetterPublisher,
+  ) {
+    this.positions = new ConsumerPositions(config.MAINTENANCE_GROUP);
+    this.policy = maintenancePolicy({ cyclesPerDay: config.CYCLES_PER_DAY, failureProbabilityThreshold: config.FAILURE_PROBABILITY_THRESHOLD, rulLowerBoundCycles: config.RUL_LOWER_BOUND_CYCLES });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.consumer = await startPartitionConsumer(this.kafka, {
+      groupId: this.config.MAINTENANCE_GROUP,
+      topics: [topicName('predictions', this.config.TOPIC_NAMESPACE)],
+      logger: this.logger,
+      handle: (batch) => this.handle(batch),
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async handle(batch: PartitionBatch): Promise<void> {
+    const rejected: { message: KafkaMessage; reason: string }[] = [];
+    await inTransaction(this.pool, async (client) => {
+      const position = await this.positions.lock(client, batch.topic, batch.partition);
+      for (const message of batch.messages) {
+        if (BigInt(message.offset) < position) continue;
+        const evidence = toEvidence(message);
+        if (!evidence.ok) rejected.push({ message, reason: evidence.reason });
+        else await this.apply(client, evidence.value);
+      }
+      const last = batch.messages[batch.messages.length - 1];
+      if (last) await this.positions.advance(client, batch.topic, batch.partition, BigInt(last.offset) + 1n);
+    });
+    for (const { message, reason } of rejected) {
+      await this.deadLetters.publish({ topic: batch.topic, key: message.key?.toString() ?? 'unknown', original: message.value ?? Buffer.alloc(0), reason, origin: `kafka:${batch.topic}/${batch.partition}@${message.offset}` });
+    }
+  }
+
+  private async apply(client: PoolClient, evidence: PredictionEvidence): Promise<void> {
+    const decision = workOrdersFromPrediction(evidence, await this.orders.openForAsset(client, evidence.assetId), this.policy);
+    const metadata = { at: evidence.occurredAt, actor: 'policy:predictor', idempotencyKey: `${evidence.source.streamId}:${evidence.source.version}` };
+    if (decision.action === 'create') {
+      const { order } = decision;
+      await this.workOrders.executeIn(client, { type: 'OpenWorkOrder', data: { ...order, workOrderId: randomUUID(), description: null }, metadata });
+    } else if (decision.action === 'update-evidence') {
+      const { workOrderId, priority, dueAt } = decision;
+      await this.workOrders.executeIn(client, { type: 'AddEvidence', data: { tenant: evidence.tenant, workOrderId, evidence, priority, dueAt }, metadata });
+    }
+  }
+}
+
+type Decoded = { ok: true; value: PredictionEvidence } | { ok: false; reason: string };
+
+/** A stored prediction event → the evidence the policy reads. */
+function toEvidence(message: KafkaMessage): Decoded {
+  let record: PredictionRecord;
+  try {
+    record = JSON.parse(message.value?.toString('utf8') ?? '') as PredictionRecord;
+  } catch {
+    return { ok: false, reason: 'record value is not valid JSON' };
+  }
+  const data = record.data ?? {};
+  const parsed = PredictionEvidence.safeParse({
+    tenant: data.tenant,
+    assetId: data.assetId,
+    source: { streamId: record.streamId, version: record.version },
+    modelVersion: data.modelVersion,
+    cycle: data.cycle,
+    occurredAt: data.occurredAt,
+    healthIndex: data.healthIndex,
+    rul: data.rul,
+    failureProbability: data.failureProbability,
+    horizon: data.horizon,
+    topSensors: (data.explanation?.rul ?? []).slice(0, 5).map((c) => c.sensor),
+    failureMode: null,
+  });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const first = describeIssues(parsed.error)[0];
+  return { ok: false, reason: `invalid prediction: ${first?.path}: ${first?.message}` };
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { decide, evolve, type WorkOrder, type WorkOrderCommand, type WorkOrderError, type WorkOrderEvent } from '@fleettwin/domain-work-order';
+import { PostgresEventStore } from '@fleettwin/event-store';
+import { inTransaction } from '@fleettwin/postgres';
+import { PG_POOL } from '@fleettwin/platform';
+import { WorkOrderRepository } from './work-order.repository';
+import { WorkOrderEventsRelay } from './work-order-events.relay';
+
+export const workOrderStreamId = (workOrderId: string): string => `work-order-${workOrderId}`;
+
+/** A domain refusal, carried to the adapter that maps it to a gRPC or HTTP status. */
+export class WorkOrderRefused extends Error {
+  constructor(readonly refusal: WorkOrderError) {
+    super(refusal.message);
+  }
+}
+
+/**
+ * Runs work-order commands: lock, decide, append to the order's stream with its expected version,
+ * update the read model, all in one transaction. A command repeated with the same idempotency key
+ * decides no events and returns the order as it is.
+ */
+@Injectable()
+export class WorkOrders {
+  private readonly orders = new WorkOrderRepository();
+
+  constructor(@Inject(PG_POOL) private readonly pool: Pool, private readonly relay: WorkOrderEventsRelay) {}
+
+  async execute(command: WorkOrderCommand): Promise<WorkOrder> {
+    const order = await inTransaction(this.pool, (client) => this.executeIn(client, command));
+    this.relay.notify();
+    return order;
+  }
+
+  async executeIn(client: PoolClient, command: WorkOrderCommand): Promise<WorkOrder> {
+    const current = await this.orders.loadForUpdate(client, command.data.workOrderId);
+    if (current && current.tenant !== command.data.tenant) throw new WorkOrderRefused({ code: 'NOT_FOUND', message: `no work order ${command.data.workOrderId}` });
+    const decision = decide(command, current);
+    if (!decision.ok) throw new WorkOrderRefused(decision.error);
+    if (!decision.events.length && current) return current;
+    const next = decision.events.reduce<WorkOrder | null>(evolve, current);
+    if (!next) throw new Error(`work order ${command.data.workOrderId}: events produced no state`);
+    await new PostgresEventStore(client).append(client, workOrderStreamId(next.workOrderId), current ? current.version : 'no-stream', decision.events.map(toNewEvent));
+    await this.orders.save(client, next);
+    return next;
+  }
+}
+
+function toNewEvent(event: WorkOrderEvent) {
+  return { type: event.type, data: event.data, occurredAt: event.data.at };
+}
