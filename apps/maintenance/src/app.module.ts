@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { streamTopicSpecs } from '@fleettwin/contracts';
 import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fleettwin/platform';
+import { CatalogSeed } from './catalog/catalog.seed';
+import { FailureModesController } from './catalog/failure-modes.controller';
 import { MaintenanceConfig } from './config';
+import { TwinEventsConsumer } from './fleet/twin-events.consumer';
+import { PropagationService } from './propagation/propagation.service';
 import { MaintenanceGrpcServer } from './grpc/grpc.server';
 import { MAINTENANCE_MIGRATIONS } from './infrastructure/migrations';
 import { PredictionsConsumer } from './work-orders/predictions.consumer';
@@ -17,10 +21,12 @@ import { WorkOrders } from './work-orders/work-orders.service';
       topics: (config) => [
         ...streamTopicSpecs('predictions', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('maintenance', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
+        ...streamTopicSpecs('twinEvents', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
       ],
     }),
     HealthModule.register('maintenance', dependencyHealthChecks),
   ],
-  providers: [WorkOrderEventsRelay, WorkOrders, PredictionsConsumer, MaintenanceGrpcServer],
+  controllers: [FailureModesController],
+  providers: [CatalogSeed, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer],
 })
 export class AppModule {}

@@ -18,6 +18,7 @@ export const MaintenanceConfig = BaseConfig.extend({
   FAILURE_PROBABILITY_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   RUL_LOWER_BOUND_CYCLES: z.coerce.number().min(0).default(50),
   CYCLES_PER_DAY: z.coerce.number().positive().default(4),
+  PROPAGATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
 }).refine((c) => c.FLEETTWIN_ENV !== 'prod' || (c.GRPC_TLS_CERT && c.GRPC_TLS_KEY), {
   message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',
   path: ['GRPC_TLS_CERT'],

@@ -3,7 +3,7 @@ import pino from 'pino';
 import type { Pool } from 'pg';
 import { createKafka, ensureTopics, EventProducer } from '@fleettwin/messaging';
 import { inTransaction } from '@fleettwin/postgres';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test support; see test-database.int-support.ts
+ 
 import { readTopic, waitFor, type TestEnvironment } from '@fleettwin/testing';
 import type { StoredEvent } from './event';
 import { PostgresEventStore } from './event-store';

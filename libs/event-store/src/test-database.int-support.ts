@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import { createPool, migrate } from '@fleettwin/postgres';
 // Test support only, never imported by src/index.ts; the boundary rule has no test-file exception yet.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+ 
 import { isolatedEnvironment, type TestEnvironment } from '@fleettwin/testing';
 import { EVENT_STORE_MIGRATIONS } from './migrations';
 

@@ -4,7 +4,7 @@ import { FleetSimulation } from './simulation';
 import { mqttBody, telemetryTopic, toTelemetryFrame } from './frame';
 import { SENSOR_NAMES } from './sensors';
 // Test-only reach across scopes: healthy frames must pass the twin's own plausibility ranges.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+ 
 import { TURBOFAN_SENSOR_RANGES } from '@fleettwin/domain-twin';
 
 const START = Date.parse('2025-01-01T00:00:00Z');

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { CONFIG, LOGGER, PG_POOL, startGrpcServer, type RunningGrpcServer } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
 import { WorkOrders } from '../work-orders/work-orders.service';
+import { usageService } from './usage.grpc';
 import { workOrderService } from './work-order.grpc';
 
 /** The ERP-facing gRPC server: work orders, plus grpc.health.v1 and server reflection. */
@@ -27,7 +28,10 @@ export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicat
     this.running = await startGrpcServer({
       protoFile: this.config.GRPC_PROTO,
       port: this.config.GRPC_PORT,
-      services: { 'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger) },
+      services: {
+        'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger),
+        'fleettwin.maintenance.v1.UsageService': usageService(this.pool),
+      },
       tls: certFile && keyFile ? { certFile, keyFile, ...(caFile ? { caFile } : {}) } : undefined,
     });
     this.logger.info({ port: this.running.port, tls: Boolean(certFile), mutualTls: Boolean(caFile) }, 'gRPC listening');

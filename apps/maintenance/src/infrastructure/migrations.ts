@@ -22,3 +22,45 @@ export const MAINTENANCE_MIGRATIONS: Migration[] = [
       CREATE INDEX work_orders_tenant ON work_orders (tenant, status, updated_at DESC);`,
   },
 ];
+
+/** What maintenance knows of the fleet (from twin events and predictions), propagation and the catalog. */
+MAINTENANCE_MIGRATIONS.push({
+  id: 'maintenance_002_fleet_facts',
+  sql: `
+    CREATE TABLE fleet_assets (
+      asset_id text PRIMARY KEY,
+      tenant text NOT NULL,
+      facts jsonb NOT NULL,
+      retired boolean NOT NULL DEFAULT false,
+      version bigint NOT NULL
+    );
+    CREATE INDEX fleet_assets_tenant ON fleet_assets (tenant);
+    CREATE TABLE asset_signatures (
+      asset_id text PRIMARY KEY,
+      signature jsonb NOT NULL,
+      occurred_at timestamptz NOT NULL
+    );
+    -- Completed operating cycles, for billable usage (power by the hour) and similarity by usage.
+    CREATE TABLE usage_cycles (
+      stream_id text NOT NULL,
+      version bigint NOT NULL,
+      asset_id text NOT NULL,
+      tenant text NOT NULL,
+      ended_at timestamptz NOT NULL,
+      running_ms bigint NOT NULL,
+      PRIMARY KEY (stream_id, version)
+    );
+    CREATE INDEX usage_cycles_asset ON usage_cycles (asset_id, ended_at);
+    CREATE TABLE advisories (
+      advisory_id text PRIMARY KEY,
+      tenant text NOT NULL,
+      advisory jsonb NOT NULL,
+      created_at timestamptz NOT NULL
+    );
+    CREATE INDEX advisories_tenant ON advisories (tenant, created_at DESC);
+    CREATE TABLE failure_modes (
+      code text PRIMARY KEY,
+      mode jsonb NOT NULL,
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );`,
+});

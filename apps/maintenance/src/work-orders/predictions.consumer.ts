@@ -4,18 +4,20 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { describeIssues, PredictionEvidence, topicName } from '@fleettwin/contracts';
+import { classifySignature, type SignatureVector } from '@fleettwin/domain-failure-mode';
 import { maintenancePolicy, workOrdersFromPrediction, type MaintenancePolicy } from '@fleettwin/domain-work-order';
 import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from '@fleettwin/messaging';
 import { ConsumerPositions, inTransaction } from '@fleettwin/postgres';
 import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
+import { FailureModeCatalogStore } from '../catalog/failure-mode-catalog';
 import { WorkOrderRepository } from './work-order.repository';
 import { WorkOrders } from './work-orders.service';
 
 interface PredictionRecord {
   streamId: string;
   version: number;
-  data: Record<string, unknown> & { explanation?: { rul?: { sensor: string }[] } };
+  data: Record<string, unknown> & { explanation?: { rul?: { sensor: string }[] }; signature?: SignatureVector };
 }
 
 /**
@@ -28,6 +30,7 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
   private readonly positions: ConsumerPositions;
   private readonly policy: MaintenancePolicy;
   private readonly orders = new WorkOrderRepository();
+  private readonly catalog = new FailureModeCatalogStore();
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -58,11 +61,12 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
     const rejected: { message: KafkaMessage; reason: string }[] = [];
     await inTransaction(this.pool, async (client) => {
       const position = await this.positions.lock(client, batch.topic, batch.partition);
+      const catalog = await this.catalog.load(client);
       for (const message of batch.messages) {
         if (BigInt(message.offset) < position) continue;
-        const evidence = toEvidence(message);
+        const evidence = toEvidence(message, (signature) => classifySignature(signature, catalog));
         if (!evidence.ok) rejected.push({ message, reason: evidence.reason });
-        else await this.apply(client, evidence.value);
+        else await this.apply(client, evidence.value, evidence.signature);
       }
       const last = batch.messages[batch.messages.length - 1];
       if (last) await this.positions.advance(client, batch.topic, batch.partition, BigInt(last.offset) + 1n);
@@ -72,7 +76,14 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  private async apply(client: PoolClient, evidence: PredictionEvidence): Promise<void> {
+  private async apply(client: PoolClient, evidence: PredictionEvidence, signature: SignatureVector | undefined): Promise<void> {
+    if (signature) {
+      await client.query(
+        `INSERT INTO asset_signatures (asset_id, signature, occurred_at) VALUES ($1, $2, $3)
+         ON CONFLICT (asset_id) DO UPDATE SET signature = EXCLUDED.signature, occurred_at = EXCLUDED.occurred_at WHERE asset_signatures.occurred_at <= EXCLUDED.occurred_at`,
+        [evidence.assetId, { sensors: signature.sensors, deviation: signature.deviation }, evidence.occurredAt],
+      );
+    }
     const decision = workOrdersFromPrediction(evidence, await this.orders.openForAsset(client, evidence.assetId), this.policy);
     const metadata = { at: evidence.occurredAt, actor: 'policy:predictor', idempotencyKey: `${evidence.source.streamId}:${evidence.source.version}` };
     if (decision.action === 'create') {
@@ -85,10 +96,11 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
   }
 }
 
-type Decoded = { ok: true; value: PredictionEvidence } | { ok: false; reason: string };
+type Decoded = { ok: true; value: PredictionEvidence; signature: SignatureVector | undefined } | { ok: false; reason: string };
+type Classify = (signature: SignatureVector) => { code: string; similarity: number } | null;
 
-/** A stored prediction event → the evidence the policy reads. */
-function toEvidence(message: KafkaMessage): Decoded {
+/** A stored prediction event → the evidence the policy reads, its signature classified against the catalog. */
+function toEvidence(message: KafkaMessage, classify: Classify): Decoded {
   let record: PredictionRecord;
   try {
     record = JSON.parse(message.value?.toString('utf8') ?? '') as PredictionRecord;
@@ -96,6 +108,8 @@ function toEvidence(message: KafkaMessage): Decoded {
     return { ok: false, reason: 'record value is not valid JSON' };
   }
   const data = record.data ?? {};
+  const signature = isSignature(data.signature) ? data.signature : undefined;
+  const match = signature ? classify(signature) : null;
   const parsed = PredictionEvidence.safeParse({
     tenant: data.tenant,
     assetId: data.assetId,
@@ -108,9 +122,18 @@ function toEvidence(message: KafkaMessage): Decoded {
     failureProbability: data.failureProbability,
     horizon: data.horizon,
     topSensors: (data.explanation?.rul ?? []).slice(0, 5).map((c) => c.sensor),
-    failureMode: null,
+    failureMode: match ? { code: match.code, similarity: round(match.similarity) } : null,
   });
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) return { ok: true, value: parsed.data, signature };
   const first = describeIssues(parsed.error)[0];
   return { ok: false, reason: `invalid prediction: ${first?.path}: ${first?.message}` };
+}
+
+function isSignature(value: unknown): value is SignatureVector {
+  const s = value as Partial<SignatureVector> | undefined;
+  return Array.isArray(s?.sensors) && Array.isArray(s?.deviation) && s.sensors.length === s.deviation.length;
+}
+
+function round(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }

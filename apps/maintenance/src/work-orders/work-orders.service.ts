@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@fleettwin/event-store';
 import { inTransaction } from '@fleettwin/postgres';
 import { PG_POOL } from '@fleettwin/platform';
 import { WorkOrderRepository } from './work-order.repository';
+import { PropagationService } from '../propagation/propagation.service';
 import { WorkOrderEventsRelay } from './work-order-events.relay';
 
 export const workOrderStreamId = (workOrderId: string): string => `work-order-${workOrderId}`;
@@ -25,10 +26,20 @@ export class WorkOrderRefused extends Error {
 export class WorkOrders {
   private readonly orders = new WorkOrderRepository();
 
-  constructor(@Inject(PG_POOL) private readonly pool: Pool, private readonly relay: WorkOrderEventsRelay) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly relay: WorkOrderEventsRelay,
+    private readonly propagation: PropagationService,
+  ) {}
 
+  /** Runs a command; a completion that confirms a failure mode propagates it in the same transaction. */
   async execute(command: WorkOrderCommand): Promise<WorkOrder> {
-    const order = await inTransaction(this.pool, (client) => this.executeIn(client, command));
+    const order = await inTransaction(this.pool, async (client) => {
+      const before = command.type === 'CompleteWorkOrder' ? (await this.orders.loadForUpdate(client, command.data.workOrderId))?.status : undefined;
+      const after = await this.executeIn(client, command);
+      if (before && before !== 'completed' && after.status === 'completed') await this.propagation.afterCompletion(client, after, (c, cmd) => this.executeIn(c, cmd));
+      return after;
+    });
     this.relay.notify();
     return order;
   }

@@ -1,8 +1,8 @@
 // The simulator and the predictor's signature functions are test inputs here, never production
 // dependencies of this domain: the boundary rule is right for src, this spec only needs ground truth.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+ 
 import { buildFleet, CMAPSS_SENSOR_NAMES, FleetSimulation, type EngineRecord } from '@fleettwin/simulator';
-// eslint-disable-next-line @nx/enforce-module-boundaries
+ 
 import { failureSignature, INFORMATIVE_SENSORS, sensorIndex, type FailureSignature } from '@fleettwin/predict';
 import type { AssetFacts } from './asset-similarity';
 import { propagate } from './propagation';
