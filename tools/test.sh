@@ -36,6 +36,8 @@ npx tsc -p tsconfig.json --noEmit
 log "lint (module boundaries included)"
 NX_DAEMON=false npx nx show projects >/dev/null
 npx eslint . --max-warnings 0
+log "kubernetes manifests (render, schema-validate, cross-check against the apps)"
+npm run -s k8s:check
 
 status=0
 log "unit tests"

@@ -76,6 +76,27 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
+  /**
+   * The effect check: once the asset has run EFFECT_CHECK_CYCLES past a completed order's last
+   * evidence, its health now against its health then says whether the work was verified or ineffective.
+   */
+  private async checkEffects(client: PoolClient, evidence: PredictionEvidence): Promise<void> {
+    for (const order of await this.orders.completedUnverified(client, evidence.assetId)) {
+      const before = order.evidence[order.evidence.length - 1];
+      if (!before || evidence.cycle < before.cycle + EFFECT_CHECK_CYCLES) continue;
+      await this.workOrders.executeIn(client, {
+        type: 'VerifyEffect',
+        data: {
+          tenant: order.tenant,
+          workOrderId: order.workOrderId,
+          before: { healthIndex: before.healthIndex, failureProbability: before.failureProbability },
+          after: { healthIndex: evidence.healthIndex, failureProbability: evidence.failureProbability },
+        },
+        metadata: { at: evidence.occurredAt, actor: 'policy:effect-check', idempotencyKey: `effect:${evidence.source.streamId}:${evidence.source.version}` },
+      });
+    }
+  }
+
   private async apply(client: PoolClient, evidence: PredictionEvidence, signature: SignatureVector | undefined): Promise<void> {
     if (signature) {
       await client.query(
@@ -84,6 +105,7 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
         [evidence.assetId, { sensors: signature.sensors, deviation: signature.deviation }, evidence.occurredAt],
       );
     }
+    await this.checkEffects(client, evidence);
     const decision = workOrdersFromPrediction(evidence, await this.orders.openForAsset(client, evidence.assetId), this.policy);
     const metadata = { at: evidence.occurredAt, actor: 'policy:predictor', idempotencyKey: `${evidence.source.streamId}:${evidence.source.version}` };
     if (decision.action === 'create') {
@@ -95,6 +117,9 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
     }
   }
 }
+
+/** Cycles of fresh data after a completion before the twin's health counts as the work's effect. */
+const EFFECT_CHECK_CYCLES = 10;
 
 type Decoded = { ok: true; value: PredictionEvidence; signature: SignatureVector | undefined } | { ok: false; reason: string };
 type Classify = (signature: SignatureVector) => { code: string; similarity: number } | null;

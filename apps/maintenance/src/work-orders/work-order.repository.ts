@@ -34,6 +34,15 @@ export class WorkOrderRepository {
     return rows.map((r) => r.state);
   }
 
+  /** Completed orders whose effect has not been judged yet (their state carries no effect). */
+  async completedUnverified(client: PoolClient, assetId: string): Promise<WorkOrder[]> {
+    const { rows } = await client.query<{ state: WorkOrder }>(
+      "SELECT state FROM work_orders WHERE asset_id = $1 AND status = 'completed' AND state -> 'effect' = 'null'::jsonb ORDER BY work_order_id FOR UPDATE",
+      [assetId],
+    );
+    return rows.map((r) => r.state);
+  }
+
   async save(client: PoolClient, order: WorkOrder): Promise<void> {
     await client.query(
       `INSERT INTO work_orders (work_order_id, tenant, asset_id, failure_mode, status, state, version, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

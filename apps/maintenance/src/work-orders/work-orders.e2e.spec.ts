@@ -5,7 +5,7 @@ import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { topicName } from '@fleettwin/contracts';
 import { freePort, isolatedEnvironment, startService, waitFor, WORKSPACE_ROOT, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 
-interface WorkOrderMessage { id: string; assetId: string; status: string; version: string; evidence: unknown[]; priority: number }
+interface WorkOrderMessage { id: string; assetId: string; status: string; version: string; evidence: unknown[]; priority: number; effect: string }
 interface Change { cursor: string; eventType: string; workOrder: WorkOrderMessage }
 type Client = grpc.Client & Record<string, (req: object, cb: (err: grpc.ServiceError | null, res: never) => void) => void> & { Watch(req: object): grpc.ClientReadableStream<Change> };
 
@@ -81,6 +81,21 @@ describe('maintenance work orders over gRPC', () => {
     await expect(call('Acknowledge', { tenant: 'acme', id, idempotencyKey: '' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
   });
 
+  it('judges the work by the health that follows: a recovered asset verifies the completed order', async () => {
+    // ESN-W1's order was completed above with its last evidence at cycle 103; the asset now runs healthy.
+    await predict('ESN-W1', 20, 0.02, 110);
+    await waitFor(async () => (await list('ESN-W1'))[0]?.effect === 'verified', { timeoutMs: 15000, what: 'the effect check' });
+    await predict('ESN-W3', 1, 0.9, 5);
+    await waitFor(async () => (await list('ESN-W3')).length === 1, { what: 'third work order' });
+    const id = (await list('ESN-W3'))[0]?.id as string;
+    for (const [method, extra] of [['Acknowledge', {}], ['Schedule', { scheduledFor: '2026-10-06T08:00:00Z' }], ['Start', {}]] as const) await call(method, { tenant: 'acme', id, idempotencyKey: `w3-${method}`, ...extra });
+    await call('Complete', { tenant: 'acme', id, idempotencyKey: 'w3-done', completion: { findings: 'nothing found', technician: 't', organisation: 'o' } });
+    await predict('ESN-W3', 30, 0.92, 4); // still failing after the work
+    await waitFor(async () => (await list('ESN-W3')).find((o) => o.id === id)?.effect === 'ineffective', { timeoutMs: 15000, what: 'an ineffective verdict' });
+    // the risk remains, so the policy raises a fresh order for it
+    expect((await list('ESN-W3')).filter((o) => o.status === 'open')).toHaveLength(1);
+  });
+
   it('lets a Watch that disconnects resume from its cursor and see every change exactly once', async () => {
     await predict('ESN-W2', 1, 0.8, 10);
     await waitFor(async () => (await list('ESN-W2')).length === 1, { what: 'second work order' });
@@ -108,8 +123,9 @@ describe('maintenance work orders over gRPC', () => {
     expect(new Set(cursors).size).toBe(cursors.length); // nothing twice
     expect(cursors).toEqual([...cursors].sort((a, b) => a - b)); // in order
     const types = all.filter((c) => c.workOrder.assetId === 'ESN-W1').map((c) => c.eventType);
-    expect(types).toEqual(['WorkOrderOpened', 'EvidenceAdded', 'WorkOrderAcknowledged', 'WorkOrderScheduled', 'WorkStarted', 'WorkOrderCompleted']);
+    expect(types).toEqual(['WorkOrderOpened', 'EvidenceAdded', 'WorkOrderAcknowledged', 'WorkOrderScheduled', 'WorkStarted', 'WorkOrderCompleted', 'EffectVerified']);
     expect(all.filter((c) => c.workOrder.assetId === 'ESN-W2').map((c) => c.eventType)).toEqual(['WorkOrderOpened', 'WorkOrderAcknowledged', 'WorkOrderCancelled']);
+    expect(all.filter((c) => c.workOrder.assetId === 'ESN-W1').map((c) => c.eventType)).toContain('EffectVerified');
   });
 
   it('answers the standard gRPC health check and publishes changes on fleet.maintenance.v1', async () => {
@@ -127,7 +143,7 @@ describe('maintenance work orders over gRPC', () => {
     const admin = new Kafka({ clientId: 'test', brokers: env.kafkaBrokers.split(','), logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     try {
-      await waitFor(async () => (await admin.fetchTopicOffsets(topicName('maintenance', env.namespace))).reduce((n, p) => n + Number(p.high), 0) >= 9, { timeoutMs: 15000, what: 'work-order events on Kafka' });
+      await waitFor(async () => (await admin.fetchTopicOffsets(topicName('maintenance', env.namespace))).reduce((n, p) => n + Number(p.high), 0) >= 15, { timeoutMs: 15000, what: 'work-order events on Kafka' });
     } finally {
       await admin.disconnect();
     }
