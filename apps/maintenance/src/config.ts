@@ -12,6 +12,11 @@ export const MaintenanceConfig = BaseConfig.extend({
   GRPC_TLS_CA: z.string().optional(),
   /** Plaintext gRPC is for development only; anywhere else the TLS files must be set. */
   FLEETTWIN_ENV: z.enum(['dev', 'test', 'prod']).default('dev'),
+  /** ERP credentials, `tenant:key` pairs separated by commas; when set, every gRPC call must carry `x-api-key` for its tenant. */
+  GRPC_API_KEYS: z
+    .string()
+    .regex(/^([a-z0-9-]+:[A-Za-z0-9._~+/=-]{16,})(,[a-z0-9-]+:[A-Za-z0-9._~+/=-]{16,})*$/, 'tenant:key pairs (keys of 16+ characters) separated by commas')
+    .optional(),
   MAINTENANCE_GROUP: z.string().min(1).default('maintenance'),
   PREDICTIONS_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
   MAINTENANCE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
@@ -19,8 +24,10 @@ export const MaintenanceConfig = BaseConfig.extend({
   RUL_LOWER_BOUND_CYCLES: z.coerce.number().min(0).default(50),
   CYCLES_PER_DAY: z.coerce.number().positive().default(4),
   PROPAGATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
-}).refine((c) => c.FLEETTWIN_ENV !== 'prod' || (c.GRPC_TLS_CERT && c.GRPC_TLS_KEY), {
-  message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',
-  path: ['GRPC_TLS_CERT'],
-});
+})
+  .refine((c) => c.FLEETTWIN_ENV !== 'prod' || (c.GRPC_TLS_CERT && c.GRPC_TLS_KEY), {
+    message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',
+    path: ['GRPC_TLS_CERT'],
+  })
+  .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.GRPC_API_KEYS, { message: 'GRPC_API_KEYS is required when FLEETTWIN_ENV=prod', path: ['GRPC_API_KEYS'] });
 export type MaintenanceConfig = z.infer<typeof MaintenanceConfig>;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { CONFIG, LOGGER, PG_POOL, startGrpcServer, type RunningGrpcServer } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
 import { WorkOrders } from '../work-orders/work-orders.service';
+import { ErpCredentials } from './erp-credentials';
 import { usageService } from './usage.grpc';
 import { workOrderService } from './work-order.grpc';
 
@@ -25,12 +26,13 @@ export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const { GRPC_TLS_CERT: certFile, GRPC_TLS_KEY: keyFile, GRPC_TLS_CA: caFile } = this.config;
+    const credentials = new ErpCredentials(this.config.GRPC_API_KEYS);
     this.running = await startGrpcServer({
       protoFile: this.config.GRPC_PROTO,
       port: this.config.GRPC_PORT,
       services: {
-        'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger),
-        'fleettwin.maintenance.v1.UsageService': usageService(this.pool),
+        'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger, credentials),
+        'fleettwin.maintenance.v1.UsageService': usageService(this.pool, credentials),
       },
       tls: certFile && keyFile ? { certFile, keyFile, ...(caFile ? { caFile } : {}) } : undefined,
     });

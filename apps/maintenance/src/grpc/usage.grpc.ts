@@ -1,11 +1,12 @@
 import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import { AssetId, TenantId } from '@fleettwin/contracts';
+import { AccessRefused, type ErpCredentials } from './erp-credentials';
 
 type Request = Record<string, unknown>;
 
 /** `UsageService.GetUsage`: billable operating hours and cycles in [from, to), from completed cycles. */
-export function usageService(pool: Pool): UntypedServiceImplementation {
+export function usageService(pool: Pool, credentials: ErpCredentials): UntypedServiceImplementation {
   return {
     GetUsage: (call: ServerUnaryCall<Request, unknown>, callback: sendUnaryData<unknown>) => {
       const tenant = TenantId.safeParse(call.request.tenant);
@@ -15,6 +16,12 @@ export function usageService(pool: Pool): UntypedServiceImplementation {
       if (!tenant.success || !assetId.success || Number.isNaN(from) || Number.isNaN(to) || to <= from) {
         callback({ code: GrpcStatus.INVALID_ARGUMENT, details: 'tenant, asset_id and an RFC 3339 period with from < to are required' });
         return;
+      }
+      try {
+        credentials.authorise(call.metadata, tenant.data);
+      } catch (error) {
+        if (error instanceof AccessRefused) return callback({ code: error.code, details: error.message });
+        throw error;
       }
       pool
         .query<{ cycles: string; running_ms: string | null }>(

@@ -1,4 +1,4 @@
-import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import { status as GrpcStatus, type Metadata, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { TenantId } from '@fleettwin/contracts';
@@ -6,10 +6,12 @@ import { evolve, type WorkOrder, type WorkOrderCommand, type WorkOrderEvent } fr
 import { PostgresEventStore } from '@fleettwin/event-store';
 import { WorkOrderRepository } from '../work-orders/work-order.repository';
 import { WorkOrderRefused, WorkOrders } from '../work-orders/work-orders.service';
+import { AccessRefused, ErpCredentials } from './erp-credentials';
 import { GRPC_STATUS, toMessage } from './work-order.mapping';
 
 type Request = Record<string, unknown>;
 type Unary = (call: ServerUnaryCall<Request, unknown>, callback: sendUnaryData<unknown>) => void;
+type Handler = (req: Request, metadata: Metadata) => Promise<unknown>;
 
 class InvalidArgument extends Error {}
 
@@ -17,23 +19,29 @@ const WATCH_POLL_MS = 200;
 const WORK_ORDER_STREAM = 'work-order-';
 
 /** `fleettwin.maintenance.v1.WorkOrderService`: thin translation between gRPC and the work-order commands. */
-export function workOrderService(workOrders: WorkOrders, pool: Pool, logger: Logger): UntypedServiceImplementation {
+export function workOrderService(workOrders: WorkOrders, pool: Pool, logger: Logger, credentials: ErpCredentials): UntypedServiceImplementation {
   const orders = new WorkOrderRepository();
   const store = new PostgresEventStore(pool);
 
+  const tenantOf = (req: Request, metadata: Metadata): string => {
+    const id = tenant(req);
+    credentials.authorise(metadata, id);
+    return id;
+  };
   const command = (build: (req: Request, meta: { at: string; actor: string; idempotencyKey: string }) => WorkOrderCommand): Unary =>
-    unary(logger, async (req) => {
+    unary(logger, async (req, metadata) => {
+      tenantOf(req, metadata);
       const key = text(req, 'idempotencyKey');
       return toMessage(await workOrders.execute(build(req, { at: new Date().toISOString(), actor: optional(req, 'actor') ?? 'erp', idempotencyKey: key })));
     });
   const target = (req: Request) => ({ tenant: tenant(req), workOrderId: text(req, 'id') });
 
   return {
-    List: unary(logger, async (req) => {
+    List: unary(logger, async (req, metadata) => {
       const pageSize = Math.min(Math.max(Number(req.pageSize) || 100, 1), 1000);
       const after = optional(req, 'pageToken') ? decodeToken(text(req, 'pageToken')) : undefined;
       const page = await orders.list(pool, {
-        tenant: tenant(req),
+        tenant: tenantOf(req, metadata),
         statuses: (req.status as string[] | undefined) ?? [],
         assetId: optional(req, 'assetId'),
         updatedSince: optional(req, 'updatedSince'),
@@ -44,12 +52,12 @@ export function workOrderService(workOrders: WorkOrders, pool: Pool, logger: Log
       const last = items[items.length - 1];
       return { workOrders: items.map(toMessage), nextPageToken: page.length > pageSize && last ? encodeToken(last) : '' };
     }),
-    Get: unary(logger, async (req) => {
-      const order = await orders.find(pool, tenant(req), text(req, 'id'));
+    Get: unary(logger, async (req, metadata) => {
+      const order = await orders.find(pool, tenantOf(req, metadata), text(req, 'id'));
       if (!order) throw new WorkOrderRefused({ code: 'NOT_FOUND', message: `no work order ${String(req.id)}` });
       return toMessage(order);
     }),
-    Watch: (call: ServerWritableStream<Request, unknown>) => void watch(call, store, logger),
+    Watch: (call: ServerWritableStream<Request, unknown>) => void watch(call, store, logger, credentials),
     Acknowledge: command((req, metadata) => ({ type: 'AcknowledgeWorkOrder', data: target(req), metadata })),
     Schedule: command((req, metadata) => ({ type: 'ScheduleWorkOrder', data: { ...target(req), scheduledFor: instant(req, 'scheduledFor'), organisation: optional(req, 'site') ?? null }, metadata })),
     Start: command((req, metadata) => ({ type: 'StartWork', data: { ...target(req), technician: optional(req, 'actor') ?? 'technician' }, metadata })),
@@ -63,15 +71,17 @@ export function workOrderService(workOrders: WorkOrders, pool: Pool, logger: Log
  * Sends every work-order change after the client's cursor (the event store position), each with
  * the cursor to resume from, then follows new changes until the client goes away.
  */
-async function watch(call: ServerWritableStream<Request, unknown>, store: PostgresEventStore, logger: Logger): Promise<void> {
+async function watch(call: ServerWritableStream<Request, unknown>, store: PostgresEventStore, logger: Logger, credentials: ErpCredentials): Promise<void> {
   let cursor: number;
   let tenantId: string;
   try {
     tenantId = tenant(call.request);
+    credentials.authorise(call.metadata, tenantId);
     cursor = call.request.cursor ? Number.parseInt(String(call.request.cursor), 10) : 0;
     if (!Number.isSafeInteger(cursor) || cursor < 0) throw new InvalidArgument('cursor must be a position returned by an earlier change');
   } catch (error) {
-    call.destroy(Object.assign(new Error(error instanceof Error ? error.message : String(error)), { code: GrpcStatus.INVALID_ARGUMENT }));
+    const code = error instanceof AccessRefused ? error.code : GrpcStatus.INVALID_ARGUMENT;
+    call.destroy(Object.assign(new Error(error instanceof Error ? error.message : String(error)), { code }));
     return;
   }
   try {
@@ -92,18 +102,19 @@ async function watch(call: ServerWritableStream<Request, unknown>, store: Postgr
   }
 }
 
-function unary(logger: Logger, handler: (req: Request) => Promise<unknown>): Unary {
+function unary(logger: Logger, handler: Handler): Unary {
   return (call, callback) => {
     const deadline = call.getDeadline();
     if (deadline instanceof Date && deadline.getTime() <= Date.now()) {
       callback({ code: GrpcStatus.DEADLINE_EXCEEDED, details: 'deadline passed before the call was handled' });
       return;
     }
-    handler(call.request).then(
+    handler(call.request, call.metadata).then(
       (response) => callback(null, response),
       (error: unknown) => {
         if (error instanceof WorkOrderRefused) return callback({ code: GRPC_STATUS[error.refusal.code], details: `${error.refusal.code}: ${error.refusal.message}` });
         if (error instanceof InvalidArgument) return callback({ code: GrpcStatus.INVALID_ARGUMENT, details: error.message });
+        if (error instanceof AccessRefused) return callback({ code: error.code, details: error.message });
         logger.error({ err: error }, 'gRPC call failed');
         callback({ code: GrpcStatus.INTERNAL, details: 'internal error' });
       },
