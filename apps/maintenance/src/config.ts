@@ -13,10 +13,7 @@ export const MaintenanceConfig = BaseConfig.extend({
   /** Plaintext gRPC is for development only; anywhere else the TLS files must be set. */
   FLEETTWIN_ENV: z.enum(['dev', 'test', 'prod']).default('dev'),
   /** ERP credentials, `tenant:key` pairs separated by commas; when set, every gRPC call must carry `x-api-key` for its tenant. */
-  GRPC_API_KEYS: z
-    .string()
-    .regex(/^([a-z0-9-]+:[A-Za-z0-9._~+/=-]{16,})(,[a-z0-9-]+:[A-Za-z0-9._~+/=-]{16,})*$/, 'tenant:key pairs (keys of 16+ characters) separated by commas')
-    .optional(),
+  GRPC_API_KEYS: z.string().regex(/^([a-z0-9-]+:[A-Za-z0-9._~+/=-]{16,})(,[a-z0-9-]+:[A-Za-z0-9._~+/=-]{16,})*$/, 'tenant:key pairs (keys of 16+ characters) separated by commas').optional(),
   MAINTENANCE_GROUP: z.string().min(1).default('maintenance'),
   PREDICTIONS_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
   MAINTENANCE_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
