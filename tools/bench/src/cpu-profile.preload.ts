@@ -4,7 +4,7 @@
  * `<prefix>.stop-<n>` to stop it; the profile is then written to `<prefix>.<n>.cpuprofile`. Files,
  * not signals: NestJS's shutdown hooks treat SIGUSR2 (and most other signals) as "stop".
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 
 const prefix = process.env.BENCH_CPU_PROFILE;
@@ -29,7 +29,11 @@ if (prefix) {
     } else if (running && existsSync(`${prefix}.stop-${window}`)) {
       busy = true;
       session.post('Profiler.stop', (error, result) => {
-        if (!error && result) writeFileSync(`${prefix}.${window}.cpuprofile`, JSON.stringify(result.profile));
+        if (!error && result) {
+          // written aside and renamed, so the bench never reads a half-written file
+          writeFileSync(`${prefix}.${window}.partial`, JSON.stringify(result.profile));
+          renameSync(`${prefix}.${window}.partial`, `${prefix}.${window}.cpuprofile`);
+        }
         window++;
         running = false;
         busy = false;

@@ -16,7 +16,7 @@ import { latency, MqttLoad, sustainedLadder } from './latency.bench';
 import { describeMachine } from './machine';
 import { memory } from './memory.bench';
 import { prediction } from './prediction.bench';
-import { CpuMeter, loadAverage, quiesce } from './proc';
+import { CpuMeter, loadAverage, peakRssBytes, quiesce } from './proc';
 import { summarizeProfile, type ProfileSummary } from './profile';
 import { postgresCopy, projection, waitForFolded } from './projection.bench';
 import { rebuild } from './rebuild.bench';
@@ -41,7 +41,7 @@ interface Sizes {
   predictionSeconds: number;
 }
 
-const FULL: Sizes = { httpFrames: 400_000, httpSeconds: 40, perfRecords: 500_000, mqttSeconds: 30, mqttEngines: 2000, projectionFrames: 100_000, projectionAssets: 5000, projectionSeconds: 300, profileSeconds: 10, memoryTwins: 10_000, sustainedSeconds: 8, latencySeconds: 30, predictionSeconds: 5 };
+const FULL: Sizes = { httpFrames: 400_000, httpSeconds: 40, perfRecords: 500_000, mqttSeconds: 30, mqttEngines: 2000, projectionFrames: 100_000, projectionAssets: 5000, projectionSeconds: 300, profileSeconds: 10, memoryTwins: 10_000, sustainedSeconds: 10, latencySeconds: 30, predictionSeconds: 5 };
 const QUICK: Sizes = { httpFrames: 60_000, httpSeconds: 10, perfRecords: 100_000, mqttSeconds: 8, mqttEngines: 1000, projectionFrames: 20_000, projectionAssets: 2000, projectionSeconds: 120, profileSeconds: 5, memoryTwins: 10_000, sustainedSeconds: 4, latencySeconds: 10, predictionSeconds: 2 };
 /** The whole run must finish in 15 minutes; phases that would start after this are skipped and reported as such. */
 const BUDGET_MS = 13 * 60 * 1000;
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     }
     try {
       const mqttResult = await mqttIngest(run, envA, { engines: sizes.mqttEngines, seconds: sizes.mqttSeconds }, { ingest: ingestA.pid });
-      results.mqtt = { value: { ...mqttResult, engines: sizes.mqttEngines } };
+      results.mqtt = { value: { ...mqttResult, engines: sizes.mqttEngines, ingestPeakRssBytes: peakRssBytes(ingestA.pid) ?? 0 } };
       log(`ingest MQTT: ${Math.round(mqttResult.framesPerSecond)} frames/s (${mqttResult.frames} frames in ${mqttResult.seconds.toFixed(1)} s)`);
     } catch (error) {
       results.mqtt = { missing: `failed: ${reason(error)}` };
@@ -222,9 +222,13 @@ async function main(): Promise<void> {
         const ladder = await sustainedLadder(load, poolB, envB.databaseName, pids, ingestRate, sizes.sustainedSeconds, () => run.recordCount(envB.telemetryTopic));
         const [ingestProfile, twinProfile] = await Promise.all([ingestB.toggleProfile(), live.toggleProfile()]);
         const profiles: { ingest?: ProfileSummary; twinState?: ProfileSummary } = {};
-        if (ingestProfile) profiles.ingest = summarizeProfile(WORKSPACE, ingestProfile);
-        if (twinProfile) profiles.twinState = summarizeProfile(WORKSPACE, twinProfile);
-        results.sustainedProfiles = { value: profiles };
+        try {
+          if (ingestProfile) profiles.ingest = summarizeProfile(WORKSPACE, ingestProfile);
+          if (twinProfile) profiles.twinState = summarizeProfile(WORKSPACE, twinProfile);
+          results.sustainedProfiles = { value: profiles };
+        } catch (error) {
+          results.sustainedProfiles = { missing: `could not read the profiles: ${reason(error)}` };
+        }
         const sus = ladder.saturation;
         const cap = ladder.sustainedRate > 0 ? Math.min(ingestRate, ladder.sustainedRate) : sus.foldedRate;
         const capReason = ladder.sustainedRate <= 0
@@ -242,7 +246,7 @@ async function main(): Promise<void> {
           await waitForFolded(poolB, await run.recordCount(envB.telemetryTopic), 60_000, 250); // start from an empty backlog
           const settled = await quiesce(pids, 0.15, 60); // and from quiet services (the outbox relay may still be catching up)
           log(`services quiet after ${settled.toFixed(0)} s; latency run at ${share * 100} %`);
-          const l = await latency(load, live.url, poolB, envB.databaseName, pids, { rate: cap * share, seconds: sizes.latencySeconds, probesPerSecond: 20, pollMs: 10, probeTimeoutMs: 10_000, warmupSeconds: 2 });
+          const l = await latency(load, live.url, poolB, envB.databaseName, pids, { rate: cap * share, seconds: sizes.latencySeconds, probesPerSecond: 10, pollMs: 10, probeTimeoutMs: 10_000, warmupSeconds: 2, maxInFlight: 20 });
           results[key] = { value: l };
           log(`latency at ${share * 100} % (${Math.round(cap * share)} frames/s): p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms over ${l.probes} probes (${l.timeouts} timed out)`);
           await sleep(3000);
@@ -281,6 +285,7 @@ async function main(): Promise<void> {
 
   results.seconds = (Date.now() - started) / 1000;
   results.loadAtEnd = loadAverage();
+  writeFileSync(join(run.logDir, 'results.json'), JSON.stringify(results, null, 2));
   const out = join(WORKSPACE, opts.out);
   writeFileSync(out, renderReport(results));
   log(`wrote ${opts.out} in ${(results.seconds / 60).toFixed(1)} min`);
