@@ -1,12 +1,34 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fleettwin/platform';
+import { AssetsController } from './assets/assets.controller';
+import { AccessGuard } from './auth/access.guard';
+import { RateLimiter } from './auth/rate-limiter';
+import { TokenVerifier } from './auth/token-verifier';
+import { FailureModesController } from './catalog/failure-modes.controller';
 import { GatewayConfig } from './config';
+import { FleetController } from './fleet/fleet.controller';
+import { RequestIdMiddleware } from './http/request-id.middleware';
+import { OpenApiController } from './openapi/openapi.controller';
+import { LiveUpdates } from './stream/live-updates';
+import { StreamController } from './stream/stream.controller';
+import { TwinsController } from './twins/twins.controller';
+import { Ownership } from './upstream/ownership';
+import { ServiceClient } from './upstream/service-client';
+import { WorkOrderClient } from './upstream/work-order-client';
+import { WorkOrdersController } from './work-orders/work-orders.controller';
 
-/** Boots and reports health; its features arrive with their issues. */
+/** Authenticates, authorises and routes to the services; holds no domain logic of its own. */
 @Module({
   imports: [
     InfrastructureModule.forService({ service: 'gateway', config: GatewayConfig, migrations: [], topics: () => [] }),
     HealthModule.register('gateway', dependencyHealthChecks),
   ],
+  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, FailureModesController, StreamController, OpenApiController],
+  providers: [TokenVerifier, RateLimiter, ServiceClient, Ownership, WorkOrderClient, LiveUpdates, { provide: APP_GUARD, useClass: AccessGuard }],
 })
-export class AppModule {}
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+  }
+}

@@ -3,5 +3,16 @@ import { BaseConfig } from '@fleettwin/platform';
 
 export const GatewayConfig = BaseConfig.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-});
+  TWIN_STATE_URL: z.string().url().default('http://127.0.0.1:3002'),
+  PREDICTOR_URL: z.string().url().default('http://127.0.0.1:3003'),
+  MAINTENANCE_URL: z.string().url().default('http://127.0.0.1:3004'),
+  MAINTENANCE_GRPC_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'host:port').default('127.0.0.1:50051'),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_DEV_SECRET: z.string().min(32, 'at least 32 characters (HS256 key)').optional(),
+  AUTH_ISSUER: z.string().min(1).default('https://auth.fleettwin.dev/'),
+  AUTH_AUDIENCE: z.string().min(1).default('fleettwin-gateway'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  GATEWAY_GROUP_PREFIX: z.string().min(1).default('gateway-live'),
+}).refine((c) => Boolean(c.AUTH_JWKS_URL) !== Boolean(c.AUTH_DEV_SECRET), { message: 'set exactly one of AUTH_JWKS_URL (production) or AUTH_DEV_SECRET (development)', path: ['AUTH_JWKS_URL'] });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;

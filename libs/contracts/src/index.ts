@@ -6,3 +6,4 @@ export * from './errors';
 export * from './twin';
 export * from './asset'; export * from './dtdl';
 export * from './maintenance';
+export * from './gateway';

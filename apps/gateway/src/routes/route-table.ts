@@ -1,0 +1,55 @@
+import type { GatewayRole } from '@fleettwin/contracts';
+
+export type HttpMethod = 'GET' | 'POST';
+/** The kind of record a route's `:id` names; its owner is checked against the caller's tenant. */
+export type OwnedResource = 'twin' | 'asset' | 'work-order';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** Express-style path; `:name` segments are path parameters. */
+  path: string;
+  roles: readonly GatewayRole[];
+  summary: string;
+  tag: string;
+  resource?: OwnedResource;
+  query?: readonly string[];
+  /** Allowed values of path parameters other than `id`. */
+  pathValues?: Readonly<Record<string, readonly string[]>>;
+  body?: boolean;
+}
+
+const EVERYONE = ['viewer', 'engineer', 'planner', 'admin', 'integration'] as const;
+const ENGINEERS = ['engineer', 'planner', 'admin'] as const;
+const PLANNERS = ['planner', 'admin', 'integration'] as const;
+
+export const WORK_ORDER_ACTIONS = ['acknowledge', 'schedule', 'start', 'complete', 'defer', 'cancel'] as const;
+export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
+
+/**
+ * Every route of the gateway and the roles allowed on it: the one place authorisation is declared.
+ * The access guard, the OpenAPI document and the role × route test matrix are all read from here.
+ */
+export const ROUTES = {
+  fleetOverview: { method: 'GET', path: '/v1/fleet', roles: EVERYONE, tag: 'fleet', summary: 'The tenant’s assets, most at risk first, with the registry’s asset list', query: ['limit'] },
+  twin: { method: 'GET', path: '/v1/twins/:id', roles: EVERYONE, tag: 'twins', resource: 'twin', summary: 'A twin now, or as it was `at` a moment', query: ['at'] },
+  twinEvents: { method: 'GET', path: '/v1/twins/:id/events', roles: EVERYONE, tag: 'twins', resource: 'twin', summary: 'The twin’s hash-chained event log, a page at a time (`next` is the cursor)', query: ['after', 'limit'] },
+  twinHistory: { method: 'GET', path: '/v1/twins/:id/history', roles: EVERYONE, tag: 'twins', resource: 'twin', summary: 'Bucketed history of one sensor', query: ['sensor', 'from', 'to', 'step'] },
+  twinCommand: { method: 'POST', path: '/v1/twins/:id/commands', roles: ENGINEERS, tag: 'twins', resource: 'twin', summary: 'Sends a command to the asset (202 while pending)', body: true },
+  assets: { method: 'GET', path: '/v1/assets', roles: EVERYONE, tag: 'assets', summary: 'The tenant’s registered assets', query: ['kind'] },
+  asset: { method: 'GET', path: '/v1/assets/:id', roles: EVERYONE, tag: 'assets', resource: 'asset', summary: 'One registered asset' },
+  assetChildren: { method: 'GET', path: '/v1/assets/:id/children', roles: EVERYONE, tag: 'assets', resource: 'asset', summary: 'The assets directly below one' },
+  assetHealth: { method: 'GET', path: '/v1/assets/:id/health', roles: EVERYONE, tag: 'assets', resource: 'asset', summary: 'Health roll-up of everything below an asset' },
+  assetPrediction: { method: 'GET', path: '/v1/assets/:id/prediction', roles: EVERYONE, tag: 'predictions', resource: 'twin', summary: 'The latest prediction (RUL, failure probability) with its history', query: ['history'] },
+  workOrders: { method: 'GET', path: '/v1/work-orders', roles: EVERYONE, tag: 'work-orders', summary: 'The tenant’s work orders, newest change first (`next` is the cursor)', query: ['status', 'assetId', 'updatedSince', 'limit', 'cursor'] },
+  workOrder: { method: 'GET', path: '/v1/work-orders/:id', roles: EVERYONE, tag: 'work-orders', resource: 'work-order', summary: 'One work order' },
+  workOrderTransition: { method: 'POST', path: '/v1/work-orders/:id/:action', roles: PLANNERS, tag: 'work-orders', resource: 'work-order', summary: 'Moves a work order through its lifecycle', pathValues: { action: WORK_ORDER_ACTIONS }, body: true },
+  failureModes: { method: 'GET', path: '/v1/failure-modes', roles: EVERYONE, tag: 'catalog', summary: 'The failure-mode catalog (FMEA)' },
+  stream: { method: 'GET', path: '/v1/stream', roles: EVERYONE, tag: 'live', summary: 'Server-Sent Events: twin changes, predictions and work-order changes of the tenant', query: ['types'] },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
+export const ROUTE_NAMES = Object.keys(ROUTES) as RouteName[];
+
+export function routeSpec(name: RouteName): RouteSpec {
+  return ROUTES[name];
+}
