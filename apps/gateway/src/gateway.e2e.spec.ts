@@ -1,8 +1,8 @@
 import { GATEWAY_ROLES, type GatewayRole, type LiveUpdate } from '@fleettwin/contracts';
 import { jsonBody, waitFor, type RunningService } from '@fleettwin/testing';
 import { ROUTE_NAMES, ROUTES, type RouteName } from './routes/route-table';
-import { publishRiskyPrediction, registerFleetAsset, sendFrame, startFleet, startGateway, token, unsignedToken, type Fleet } from './testing/gateway-fixture';
-import { SseReader } from './testing/sse-reader';
+import { publishRiskyPrediction, registerFleetAsset, sendFrame, startFleet, startGateway, token, unsignedToken, type Fleet } from './fixtures/gateway-fixture';
+import { SseReader } from './fixtures/sse-reader';
 
 let fleet: Fleet;
 let gateway: RunningService;
