@@ -36,8 +36,10 @@ export class TwinChanges {
       const decision = decide(command, current, this.evolve);
       if (!decision.ok) return decision;
       const after = decision.events.reduce<Twin | null>((state, event) => this.evolve(state, event), current);
-      if (after && decision.events.length) await this.twins.save(client, await this.log.append(client, [{ before, after, events: decision.events }]));
+      const change = after && decision.events.length ? [{ before, after, events: decision.events }] : [];
+      await this.twins.save(client, this.log.plan(change));
       for (const sink of this.sinks) await sink.onApplied(client, decision.events);
+      await this.log.append(client, change); // last: the append lock is held until commit
       return { ok: true, twin: after, events: decision.events };
     });
   }

@@ -40,7 +40,20 @@ export class TwinLog {
     this.shouldSnapshot = snapshotPolicy(snapshotEvery);
   }
 
-  async append(client: PoolClient, changes: readonly TwinChange[]): Promise<StoredTwin[]> {
+  /** The twins as they will be stored once `append` has written their events: versions and watermarks. */
+  plan(changes: readonly TwinChange[]): StoredTwin[] {
+    return changes.filter((c) => c.events.length).map((change) => ({
+      twin: change.after,
+      version: (change.before?.version ?? 0) + change.events.length,
+      watermark: change.events.map(occurredAt).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b), change.before?.watermark ?? occurredAt(change.events[0] as TwinEvent)),
+    }));
+  }
+
+  /**
+   * Appends the events (and due snapshots). Call it last in the transaction: the event store holds
+   * its global append lock from here to commit, so everything else should already be written.
+   */
+  async append(client: PoolClient, changes: readonly TwinChange[]): Promise<void> {
     const withEvents = changes.filter((c) => c.events.length);
     await this.store.appendBatch(
       client,
@@ -50,15 +63,10 @@ export class TwinLog {
         events: c.events.map(toNewEvent),
       })),
     );
-    const stored: StoredTwin[] = [];
-    for (const change of withEvents) {
-      const previous = change.before?.version ?? 0;
-      const version = previous + change.events.length;
-      const watermark = change.events.map(occurredAt).reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b), change.before?.watermark ?? occurredAt(change.events[0] as TwinEvent));
-      if (this.shouldSnapshot(previous, version)) await this.store.saveSnapshot(client, twinStreamId(change.after.assetId), version, watermark, change.after);
-      stored.push({ twin: change.after, version, watermark });
+    for (const [i, stored] of this.plan(withEvents).entries()) {
+      const previous = withEvents[i]?.before?.version ?? 0;
+      if (this.shouldSnapshot(previous, stored.version)) await this.store.saveSnapshot(client, twinStreamId(stored.twin.assetId), stored.version, stored.watermark ?? '', stored.twin);
     }
-    return stored;
   }
 }
 

@@ -67,12 +67,14 @@ export class TwinProjection {
       result.frames += 1;
       result.events += decision.events.length;
     }
-    const saved: StoredTwin[] = await this.log.append(client, [...changes.values()]);
+    const saved: StoredTwin[] = this.log.plan([...changes.values()]);
     await this.twins.save(client, saved);
     const applied: TwinEvent[] = [...changes.values()].flatMap((c) => c.events);
     for (const sink of this.sinks) await sink.onApplied(client, applied);
     const last = fresh[fresh.length - 1];
     if (last) await this.positions.advance(client, topic, partition, BigInt(last.offset) + 1n);
+    // Last, so the event store's append lock is held only from here to commit.
+    await this.log.append(client, [...changes.values()]);
     return result;
   }
 }
