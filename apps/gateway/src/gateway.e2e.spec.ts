@@ -120,6 +120,22 @@ describe('gateway: tenant isolation', () => {
   });
 });
 
+describe('gateway: work orders over maintenance gRPC', () => {
+  it('presents the tenant’s API key to maintenance, and refuses a tenant it holds no key for', async () => {
+    const own = await call('GET', `/v1/work-orders/${ids.acme['work-order']}`, await token('acme', ['viewer']));
+    expect(await jsonBody<{ tenant: string }>(own)).toMatchObject({ tenant: 'acme' });
+    const unknown = await call('GET', '/v1/work-orders', await token('initech', ['admin']));
+    expect(unknown.status).toBe(503);
+  });
+
+  it('passes the page cursor through as `next`', async () => {
+    const auth = await token('acme', ['viewer']);
+    const first = await jsonBody<WorkOrderList & { next?: string }>(await call('GET', '/v1/work-orders?limit=1', auth));
+    expect(first.workOrders).toHaveLength(1);
+    if (first.next) expect((await call('GET', `/v1/work-orders?limit=1&cursor=${encodeURIComponent(first.next)}`, auth)).status).toBe(200);
+  });
+});
+
 describe('gateway: authentication', () => {
   const refused: [string, () => Promise<string | undefined>][] = [
     ['no token', async () => undefined],

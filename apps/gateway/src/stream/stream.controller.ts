@@ -7,6 +7,8 @@ import type { GatewayConfig } from '../config';
 import { Access } from '../routes/access.decorator';
 import { LiveUpdates } from './live-updates';
 
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
 /** `GET /v1/stream`: Server-Sent Events of the caller's tenant only, with a heartbeat comment. */
 @Controller('v1/stream')
 export class StreamController implements BeforeApplicationShutdown {
@@ -23,7 +25,10 @@ export class StreamController implements BeforeApplicationShutdown {
     res.flushHeaders();
     res.write(`retry: 3000\n: subscribed to ${[...wanted].join(',')}\n\n`);
     const unsubscribe = this.updates.subscribe((update) => {
-      if (update.tenant === tenant && wanted.has(update.type)) res.write(frame(update));
+      if (update.tenant !== tenant || !wanted.has(update.type)) return;
+      // A client that stopped reading would make the gateway buffer without bound: drop it, it reconnects.
+      if (res.writableLength > MAX_BUFFERED_BYTES) return void res.end();
+      res.write(frame(update));
     });
     const heartbeat = setInterval(() => res.write(`: heartbeat ${new Date().toISOString()}\n\n`), this.config.SSE_HEARTBEAT_SECONDS * 1000);
     this.open.add(res);

@@ -2,8 +2,10 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { resolve } from 'node:path';
-import { ApiError, CONFIG } from '@fleettwin/platform';
+import type { Logger } from 'pino';
+import { ApiError, CONFIG, LOGGER } from '@fleettwin/platform';
 import type { GatewayConfig } from '../config';
+import { maintenanceChannel, TenantApiKeys } from './maintenance-credentials';
 import { notFound } from './service-client';
 
 const PROTO = resolve(__dirname, '../../../../libs/contracts/proto/fleettwin/maintenance/v1/maintenance.proto');
@@ -49,20 +51,25 @@ const REFUSALS: Partial<Record<grpc.status, [number, string]>> = {
 @Injectable()
 export class WorkOrderClient implements OnModuleDestroy {
   private readonly stub: WorkOrderStub;
+  private readonly keys: TenantApiKeys;
 
-  constructor(@Inject(CONFIG) config: GatewayConfig) {
+  constructor(@Inject(CONFIG) config: GatewayConfig, @Inject(LOGGER) private readonly logger: Logger) {
+    this.keys = new TenantApiKeys(config.MAINTENANCE_GRPC_API_KEYS);
     const definition = protoLoader.loadSync(PROTO, { keepCase: false, longs: String, enums: String, defaults: true });
     const loaded = grpc.loadPackageDefinition(definition) as unknown as { fleettwin: { maintenance: { v1: { WorkOrderService: StubConstructor } } } };
-    this.stub = new loaded.fleettwin.maintenance.v1.WorkOrderService(config.MAINTENANCE_GRPC_ADDRESS, grpc.credentials.createInsecure());
+    this.stub = new loaded.fleettwin.maintenance.v1.WorkOrderService(config.MAINTENANCE_GRPC_ADDRESS, maintenanceChannel(config));
   }
 
-  call<T>(rpc: WorkOrderRpc, request: object): Promise<T> {
+  /** Every request names its tenant; that tenant's API key goes with it. */
+  call<T>(rpc: WorkOrderRpc, request: { tenant: string } & Record<string, unknown>): Promise<T> {
+    const metadata = this.keys.metadataFor(request.tenant);
     return new Promise((done, fail) => {
-      this.stub[rpc](request, new grpc.Metadata(), { deadline: Date.now() + DEADLINE_MS }, (error, response) => {
+      this.stub[rpc](request, metadata, { deadline: Date.now() + DEADLINE_MS }, (error, response) => {
         if (!error) return done(response as T);
         if (error.code === grpc.status.NOT_FOUND) return fail(notFound());
         const refusal = REFUSALS[error.code];
         if (refusal) return fail(new ApiError(refusal[0], refusal[1], error.details || error.message));
+        this.logger.error({ rpc, code: error.code, details: error.details }, 'maintenance gRPC call failed');
         return fail(new ApiError(502, 'UPSTREAM_FAILED', 'maintenance failed to answer'));
       });
     });
