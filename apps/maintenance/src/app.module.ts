@@ -4,6 +4,11 @@ import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fle
 import { CatalogSeed } from './catalog/catalog.seed';
 import { FailureModesController } from './catalog/failure-modes.controller';
 import { MaintenanceConfig } from './config';
+import { CustodyCheckpointer } from './custody/custody-checkpointer';
+import { CustodyController } from './custody/custody.controller';
+import { CustodyEventsRelay } from './custody/custody-events.relay';
+import { CustodyLedger } from './custody/custody-ledger.service';
+import { PartsController } from './custody/parts.controller';
 import { TwinEventsConsumer } from './fleet/twin-events.consumer';
 import { PropagationService } from './propagation/propagation.service';
 import { MaintenanceGrpcServer } from './grpc/grpc.server';
@@ -22,11 +27,12 @@ import { WorkOrders } from './work-orders/work-orders.service';
         ...streamTopicSpecs('predictions', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('maintenance', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
         ...streamTopicSpecs('twinEvents', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
+        ...streamTopicSpecs('custody', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
       ],
     }),
     HealthModule.register('maintenance', dependencyHealthChecks),
   ],
-  controllers: [FailureModesController],
-  providers: [CatalogSeed, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer],
+  controllers: [FailureModesController, PartsController, CustodyController],
+  providers: [CatalogSeed, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer, CustodyEventsRelay, CustodyLedger, CustodyCheckpointer],
 })
 export class AppModule {}

@@ -21,6 +21,10 @@ export const MaintenanceConfig = BaseConfig.extend({
   RUL_LOWER_BOUND_CYCLES: z.coerce.number().min(0).default(50),
   CYCLES_PER_DAY: z.coerce.number().positive().default(4),
   PROPAGATION_THRESHOLD: z.coerce.number().min(0).max(1).default(0.7),
+  /** C2SP note signer key (`PRIVATE+KEY+<origin>+…`) of the custody log; dev generates one at start when absent. */
+  CUSTODY_SIGNING_KEY: z.string().regex(/^PRIVATE\+KEY\+[^+\s]+\+[0-9a-f]{8}\+[A-Za-z0-9+/=]+$/, 'a C2SP note signer key: PRIVATE+KEY+<name>+<hash>+<key>').optional(),
+  CUSTODY_LOG_ORIGIN: z.string().regex(/^[^+\s]+$/, 'a key name: no spaces or "+"').default('fleettwin.dev/custody'),
+  CUSTODY_CHECKPOINT_EVERY_MS: z.coerce.number().int().min(100).max(86_400_000).default(10000),
 })
   .refine((c) => c.FLEETTWIN_ENV !== 'prod' || (c.GRPC_TLS_CERT && c.GRPC_TLS_KEY), {
     message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',

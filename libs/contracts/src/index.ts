@@ -7,3 +7,4 @@ export * from './twin';
 export * from './asset'; export * from './dtdl';
 export * from './maintenance';
 export * from './gateway';
+export * from './custody';

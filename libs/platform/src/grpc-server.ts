@@ -12,7 +12,8 @@ export interface GrpcTls {
 }
 
 export interface GrpcServerOptions {
-  protoFile: string;
+  /** Every proto file whose services the server offers (one package definition, one reflection service). */
+  protoFiles: readonly string[];
   /** Fully qualified service name → its handlers, e.g. `fleettwin.maintenance.v1.WorkOrderService`. */
   services: Record<string, grpc.UntypedServiceImplementation>;
   host?: string;
@@ -29,8 +30,8 @@ export interface RunningGrpcServer {
 
 const LOADER_OPTIONS: protoLoader.Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true };
 
-export function loadPackage(protoFile: string): protoLoader.PackageDefinition {
-  return protoLoader.loadSync(protoFile, LOADER_OPTIONS);
+export function loadPackage(protoFiles: string | readonly string[]): protoLoader.PackageDefinition {
+  return protoLoader.loadSync(typeof protoFiles === 'string' ? protoFiles : [...protoFiles], LOADER_OPTIONS);
 }
 
 /** Credentials from files: TLS, mutual TLS when a CA is given, plaintext only when none is configured (dev). */
@@ -45,7 +46,7 @@ export function serverCredentials(tls: GrpcTls | undefined): grpc.ServerCredenti
  * the application's services, so stock tooling (grpcurl, grpc-health-probe) works against it.
  */
 export async function startGrpcServer(options: GrpcServerOptions): Promise<RunningGrpcServer> {
-  const definition = loadPackage(options.protoFile);
+  const definition = loadPackage(options.protoFiles);
   const loaded = grpc.loadPackageDefinition(definition);
   const server = new grpc.Server();
   const statuses: Record<string, 'SERVING'> = { '': 'SERVING' };

@@ -1,20 +1,24 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { dirname, resolve } from 'node:path';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { CONFIG, LOGGER, PG_POOL, startGrpcServer, type RunningGrpcServer } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
+import { custodyService } from '../custody/custody.grpc';
+import { CustodyLedger } from '../custody/custody-ledger.service';
 import { WorkOrders } from '../work-orders/work-orders.service';
 import { ErpCredentials } from './erp-credentials';
 import { usageService } from './usage.grpc';
 import { workOrderService } from './work-order.grpc';
 
-/** The ERP-facing gRPC server: work orders, plus grpc.health.v1 and server reflection. */
+/** The ERP-facing gRPC server: work orders, usage, the custody ledger, plus grpc.health.v1 and server reflection. */
 @Injectable()
 export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private running: RunningGrpcServer | undefined;
 
   constructor(
     private readonly workOrders: WorkOrders,
+    private readonly custody: CustodyLedger,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: MaintenanceConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -28,11 +32,13 @@ export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicat
     const { GRPC_TLS_CERT: certFile, GRPC_TLS_KEY: keyFile, GRPC_TLS_CA: caFile } = this.config;
     const credentials = new ErpCredentials(this.config.GRPC_API_KEYS);
     this.running = await startGrpcServer({
-      protoFile: this.config.GRPC_PROTO,
+      // The custody proto sits beside the maintenance one (…/fleettwin/<package>/v1/), in dev and in the image.
+      protoFiles: [this.config.GRPC_PROTO, resolve(dirname(this.config.GRPC_PROTO), '../../custody/v1/custody.proto')],
       port: this.config.GRPC_PORT,
       services: {
         'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger, credentials),
         'fleettwin.maintenance.v1.UsageService': usageService(this.pool, credentials),
+        'fleettwin.custody.v1.CustodyService': custodyService(this.custody, this.pool, this.logger, credentials),
       },
       tls: certFile && keyFile ? { certFile, keyFile, ...(caFile ? { caFile } : {}) } : undefined,
     });

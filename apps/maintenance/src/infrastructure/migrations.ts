@@ -64,3 +64,35 @@ MAINTENANCE_MIGRATIONS.push({
       updated_at timestamptz NOT NULL DEFAULT now()
     );`,
 });
+
+/** Custody ledger: parts read model, the global Merkle log's leaves with their records, signed checkpoints. */
+MAINTENANCE_MIGRATIONS.push({
+  id: 'maintenance_003_custody',
+  sql: `
+    CREATE TABLE parts (
+      part_id text PRIMARY KEY,
+      status text NOT NULL,
+      quarantined boolean NOT NULL,
+      owner_id text NOT NULL,
+      state jsonb NOT NULL,
+      version bigint NOT NULL,
+      updated_at timestamptz NOT NULL
+    );
+    CREATE INDEX parts_quarantined ON parts (part_id) WHERE quarantined;
+    -- One row per leaf, dense from 0 (appends hold the custody advisory lock). record is the exact JSON text hashed.
+    CREATE TABLE custody_leaves (
+      leaf_index bigint PRIMARY KEY,
+      leaf_hash bytea NOT NULL,
+      record_hash text NOT NULL,
+      part_id text NOT NULL,
+      sequence int NOT NULL,
+      record text NOT NULL,
+      UNIQUE (part_id, sequence)
+    );
+    CREATE TABLE custody_checkpoints (
+      tree_size bigint PRIMARY KEY,
+      root_hash text NOT NULL,
+      signed text NOT NULL,
+      signed_at timestamptz NOT NULL DEFAULT now()
+    );`,
+});
