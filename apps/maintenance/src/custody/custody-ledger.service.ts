@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decide, evolve, type Part, type PartCommand, type PartEvent, type PartRejection, type PartState } from '@fleettwin/domain-part';
 import { PostgresEventStore } from '@fleettwin/event-store';
@@ -12,6 +12,14 @@ import { CustodyEventsRelay } from './custody-events.relay';
 import { loadCustodyKeys, type CustodyKeys } from './custody-keys';
 import { appendCustodyRecord, CUSTODY_LOCK_SQL, PostgresLeafStore, PostgresRecordStore } from './custody-log.store';
 import { PartRepository } from './part.repository';
+
+async function commandRecorded(client: PoolClient, partId: string, commandId: string): Promise<boolean> {
+  const { rows } = await client.query(
+    "SELECT 1 FROM custody_leaves WHERE part_id = $1 AND starts_with((record::jsonb) -> 'event' -> 'metadata' ->> 'eventId', $2) LIMIT 1",
+    [partId, `${commandId}/`],
+  );
+  return rows.length > 0;
+}
 
 export const partStreamId = (partId: string): string => `part-${partId}`;
 
@@ -53,6 +61,8 @@ export class CustodyLedger {
       await client.query(CUSTODY_LOCK_SQL);
       const { partId } = command.metadata;
       const current = await this.parts.loadForUpdate(client, partId);
+      // A retried command (same commandId) has its events already: record nothing twice.
+      if (current && (await commandRecorded(client, partId, command.metadata.commandId))) return { part: current, records: [] };
       const decision = decide(command, current);
       if (!decision.ok) throw new PartRefused(decision.rejection);
       if (!decision.events.length && current) return { part: current, records: [] };

@@ -123,6 +123,18 @@ describe('custody ledger over REST', () => {
     expect((await fetch(partUrl('PN-NOPE/SN-0'))).status).toBe(404);
   });
 
+  it('records a retried command (same commandId) once', async () => {
+    const partId = 'PN-3/SN-RETRY';
+    const manufacture = { command: 'manufacture', commandId: 'erp-4711', data: { partNumber: '3', serialNumber: 'RETRY', batch: 'B3', lifeLimits: {} } };
+    const send = () => fetch(partUrl(partId, '/events'), { method: 'POST', headers: { 'content-type': 'application/json', 'x-organisation': 'oem', 'x-actor': 'clerk' }, body: JSON.stringify(manufacture) });
+    const first = await jsonBody<{ events: unknown[] }>(await send());
+    const retry = await send();
+    expect(retry.status).toBe(201);
+    expect(first.events).toHaveLength(1);
+    expect((await jsonBody<{ events: unknown[] }>(retry)).events).toHaveLength(0);
+    expect((await jsonBody<{ events: unknown[] }>(await fetch(partUrl(partId, '/history')))).events).toHaveLength(1);
+  });
+
   it('quarantines a part moved between engines with no storage or transfer, visible in GET; resolving it needs a reason and the authorisation', async () => {
     const partId = 'PN-77/SN-GAP1';
     await ok(partId, AIRLINE_A, 'manufacture', { partNumber: '77', serialNumber: 'GAP1', batch: 'B1', lifeLimits: { hours: 30_000 } });
