@@ -15,7 +15,9 @@ import { BenchRun, POSTGRES_URL, TELEMETRY_PARTITIONS } from './infra';
 import { latency, MqttLoad, sustainedLadder } from './latency.bench';
 import { describeMachine } from './machine';
 import { memory } from './memory.bench';
+import { accuracy } from './accuracy.bench';
 import { prediction } from './prediction.bench';
+import { propagationLatency } from './propagation.bench';
 import { CpuMeter, loadAverage, peakRssBytes, quiesce } from './proc';
 import { summarizeProfile, type ProfileSummary } from './profile';
 import { postgresCopy, projection, waitForFolded } from './projection.bench';
@@ -39,10 +41,12 @@ interface Sizes {
   sustainedSeconds: number;
   latencySeconds: number;
   predictionSeconds: number;
+  propagationAssets: number;
+  propagationConfirmations: number;
 }
 
-const FULL: Sizes = { httpFrames: 400_000, httpSeconds: 40, perfRecords: 500_000, mqttSeconds: 30, mqttEngines: 2000, projectionFrames: 100_000, projectionAssets: 5000, projectionSeconds: 300, profileSeconds: 10, memoryTwins: 10_000, sustainedSeconds: 10, latencySeconds: 30, predictionSeconds: 5 };
-const QUICK: Sizes = { httpFrames: 60_000, httpSeconds: 10, perfRecords: 100_000, mqttSeconds: 8, mqttEngines: 1000, projectionFrames: 20_000, projectionAssets: 2000, projectionSeconds: 120, profileSeconds: 5, memoryTwins: 10_000, sustainedSeconds: 4, latencySeconds: 10, predictionSeconds: 2 };
+const FULL: Sizes = { httpFrames: 400_000, httpSeconds: 40, perfRecords: 500_000, mqttSeconds: 30, mqttEngines: 2000, projectionFrames: 100_000, projectionAssets: 5000, projectionSeconds: 300, profileSeconds: 10, memoryTwins: 10_000, sustainedSeconds: 10, latencySeconds: 30, predictionSeconds: 5, propagationAssets: 5000, propagationConfirmations: 3 };
+const QUICK: Sizes = { httpFrames: 60_000, httpSeconds: 10, perfRecords: 100_000, mqttSeconds: 8, mqttEngines: 1000, projectionFrames: 20_000, projectionAssets: 2000, projectionSeconds: 120, profileSeconds: 5, memoryTwins: 10_000, sustainedSeconds: 4, latencySeconds: 10, predictionSeconds: 2, propagationAssets: 1000, propagationConfirmations: 1 };
 /** The whole run must finish in 15 minutes; phases that would start after this are skipped and reported as such. */
 const BUDGET_MS = 13 * 60 * 1000;
 
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
 
   const results: BenchResults = {
     runId: run.id, mode: opts.quick ? 'quick' : 'full', startedAt: new Date(started), seconds: 0, loadAtEnd: '', machine,
-    recordSize: {}, producerPerf: {}, http: {}, mqtt: {}, ingestProfile: {}, projection: {}, copy: {}, rebuild: {}, memory: {}, sustained: {}, sustainedProfiles: {}, latency50: {}, latency90: {}, prediction: {}, cleanup: [],
+    recordSize: {}, producerPerf: {}, http: {}, mqtt: {}, ingestProfile: {}, projection: {}, copy: {}, rebuild: {}, memory: {}, sustained: {}, sustainedProfiles: {}, latency50: {}, latency90: {}, prediction: {}, accuracy: {}, propagation: {}, cleanup: [],
   };
   const services: RunningProcess[] = [];
   const pools: Pool[] = [];
@@ -269,6 +273,28 @@ async function main(): Promise<void> {
         log(pred.measured ? `prediction: ${pred.assetsPerSecond} assets scored/s` : `prediction: not measured (${pred.reason})`);
       } catch (error) {
         results.prediction = { missing: `failed: ${reason(error)}` };
+      }
+    }
+
+    if (overBudget()) results.accuracy = skipped();
+    else {
+      try {
+        const acc = await accuracy(run);
+        results.accuracy = { value: acc };
+        log(acc.measured ? `FD001: RMSE ${acc.rmse}, NASA ${acc.nasaScore}, coverage ${acc.coverage80}` : `accuracy: not measured (${acc.reason})`);
+      } catch (error) {
+        results.accuracy = { missing: `failed: ${reason(error)}` };
+      }
+    }
+
+    if (overBudget()) results.propagation = skipped();
+    else {
+      try {
+        const prop = await propagationLatency(run, await run.environment('p'), sizes.propagationAssets, sizes.propagationConfirmations);
+        results.propagation = { value: prop };
+        log(prop.measured ? `propagation over ${prop.assets} assets: p50 ${Math.round(prop.p50Ms)} ms, max ${Math.round(prop.maxMs)} ms` : `propagation: not measured (${prop.reason})`);
+      } catch (error) {
+        results.propagation = { missing: `failed: ${reason(error)}` };
       }
     }
   } finally {

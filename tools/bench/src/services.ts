@@ -5,7 +5,7 @@ import { freePort, waitFor } from '@fleettwin/testing';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export type BenchService = 'ingest' | 'twin-state';
+export type BenchService = 'ingest' | 'twin-state' | 'maintenance';
 
 export interface RunningProcess {
   name: string;
