@@ -37,6 +37,10 @@ export async function isolatedEnvironment(label: string): Promise<TestEnvironmen
       MQTT_URL: mqttUrl,
       MQTT_TOPIC_ROOT: mqttRoot,
       TELEMETRY_PARTITIONS: '6',
+      // Consumer groups are per suite too: one group id subscribed to different suites' topics would rebalance across them.
+      TWIN_STATE_GROUP: `${namespace}twin-state`,
+      PREDICTOR_GROUP: `${namespace}predictor`,
+      MAINTENANCE_GROUP: `${namespace}maintenance`,
     },
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { topicName } from '@fleettwin/contracts';
-import { kafkaPublisher, OutboxRelay } from '@fleettwin/event-store';
+import { kafkaPublisher, OutboxRelay, type PublishEvents } from '@fleettwin/event-store';
 import type { EventProducer } from '@fleettwin/messaging';
 import { CONFIG, LOGGER, PG_POOL, PRODUCER } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
@@ -16,7 +16,8 @@ export class WorkOrderEventsRelay implements OnApplicationBootstrap, OnApplicati
     this.relay = new OutboxRelay({
       pool,
       name: 'maintenance',
-      publish: kafkaPublisher({ producer, topic: topicName('maintenance', config.TOPIC_NAMESPACE), source: '/fleettwin/maintenance', cloudEventType: (e) => `io.fleettwin.maintenance.${e.type}.v1` }),
+      // The store also holds custody and propagation streams; only work orders belong on this topic.
+      publish: onlyStreams('work-order-', kafkaPublisher({ producer, topic: topicName('maintenance', config.TOPIC_NAMESPACE), source: '/fleettwin/maintenance', cloudEventType: (e) => `io.fleettwin.maintenance.${e.type}.v1` })),
       onError: (error) => logger.error({ err: error }, 'publishing work-order events failed; retrying from the stored cursor'),
     });
   }
@@ -32,4 +33,8 @@ export class WorkOrderEventsRelay implements OnApplicationBootstrap, OnApplicati
   notify(): void {
     this.relay.notify();
   }
+}
+
+function onlyStreams(prefix: string, publish: PublishEvents): PublishEvents {
+  return (events) => publish(events.filter((e) => e.streamId.startsWith(prefix)));
 }
