@@ -18,7 +18,7 @@ if [ -z "${KAFKA_BROKERS:-}" ] && ! { [ -z "${DATABASE_URL:-}" ] && docker info 
     bash tools/kafka/kafka.sh start
     started_kafka=1
   fi
-  export KAFKA_BROKERS=127.0.0.1:9092
+  export KAFKA_BROKERS="127.0.0.1:${KAFKA_PORT:-9092}"
 fi
 if [ -n "${KAFKA_BROKERS:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
   if ! pg_isready -q -h 127.0.0.1 -p 5432; then
@@ -29,7 +29,8 @@ if [ -n "${KAFKA_BROKERS:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
 fi
 
 mkdir -p tmp
-if [ -n "${KAFKA_BROKERS:-}" ]; then node -r @swc-node/register tools/scripts/clean-test-namespaces.ts; fi
+# Leftovers of earlier runs (t-* topics, ft_* databases); FLEETTWIN_KEEP_TEST_DATA=1 skips it on a shared machine.
+if [ -n "${KAFKA_BROKERS:-}" ] && [ -z "${FLEETTWIN_KEEP_TEST_DATA:-}" ]; then node -r @swc-node/register tools/scripts/clean-test-namespaces.ts; fi
 
 log "typecheck"
 npx tsc -p tsconfig.json --noEmit
