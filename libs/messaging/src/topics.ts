@@ -13,7 +13,20 @@ export interface TopicSpec {
  * Creates the topics a service owns with explicit partition counts (brokers run with
  * auto-creation off), and grows partition counts that are below the spec. Idempotent.
  */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<void> {
+export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[], attempts = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ensureTopicsOnce(kafka, specs);
+    } catch (error) {
+      // Services starting together race to create the same topics; a topic created a moment ago by
+      // another process has no leader yet ("does not host this topic-partition"). Try again shortly.
+      if (attempt >= attempts || !(error as { retriable?: boolean }).retriable) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+async function ensureTopicsOnce(kafka: Kafka, specs: readonly TopicSpec[]): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
