@@ -186,6 +186,29 @@ describe('gateway: live updates over SSE', () => {
     }
   });
 
+  it('delivers predictions and work-order changes of the tenant only, as subscribed', async () => {
+    const stream = await SseReader.open(`${gateway.url}/v1/stream?types=prediction,work-order`, await token('acme', ['planner']));
+    const updates = () => stream.events.map((e) => JSON.parse(e.data) as LiveUpdate);
+    try {
+      const schedule = { scheduledFor: '2026-12-01T08:00:00Z', site: 'MRO-1' };
+      await waitFor(async () => {
+        await publishRiskyPrediction(fleet, 'globex', ids.globex.twin);
+        await publishRiskyPrediction(fleet, 'acme', ids.acme.twin);
+        // A work-order change for each tenant, made through the gateway itself.
+        await call('POST', `/v1/work-orders/${ids.globex['work-order']}/schedule`, await token('globex', ['planner']), schedule);
+        await call('POST', `/v1/work-orders/${ids.acme['work-order']}/schedule`, await token('acme', ['planner']), schedule);
+        await new Promise((r) => setTimeout(r, 500));
+        return updates().some((u) => u.type === 'prediction') && updates().some((u) => u.type === 'work-order');
+      }, { timeoutMs: 30000, what: 'a prediction and a work-order change on the stream' }).catch((error: unknown) => {
+        throw new Error(`${String(error)}; received ${JSON.stringify(updates().map((u) => [u.type, u.eventType]))}`);
+      });
+      expect(updates().every((u) => u.tenant === 'acme' && u.type !== 'twin')).toBe(true);
+      expect(stream.events.map((e) => e.data).join('\n')).not.toMatch(/globex/i);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('refuses an unknown type in ?types=', async () => {
     const res = await call('GET', '/v1/stream?types=gossip', await token('acme', ['viewer']));
     expect(res.status).toBe(400);
