@@ -143,6 +143,7 @@ describe('gateway: authentication', () => {
     ['the wrong audience', () => token('acme', ['admin'], { audience: 'someone-else' })],
     ['the wrong issuer', () => token('acme', ['admin'], { issuer: 'https://evil.test/' })],
     ['an expired token', () => token('acme', ['admin'], { expiresIn: '-10s' })],
+    ['a token not yet valid (nbf)', () => token('acme', ['admin'], { notBefore: '5m' })],
     ['alg none', async () => unsignedToken('acme')],
   ];
   it.each(refused)('refuses %s with 401', async (_what, make) => {
@@ -230,9 +231,12 @@ describe('gateway: OpenAPI', () => {
 });
 
 describe('gateway: rate limit', () => {
-  it('answers 429 with Retry-After once a client exceeds its rate', async () => {
-    const limited = await startGateway(fleet, { RATE_LIMIT_PER_MINUTE: '3' });
+  it('answers 429 with Retry-After once a client exceeds its rate (and streams carry heartbeat comments)', async () => {
+    const limited = await startGateway(fleet, { RATE_LIMIT_PER_MINUTE: '3', SSE_HEARTBEAT_SECONDS: '1' });
     try {
+      const stream = await SseReader.open(`${limited.url}/v1/stream`, await token('acme', ['viewer'], { sub: 'listener' }));
+      await waitFor(() => stream.comments >= 3, { timeoutMs: 5000, what: 'heartbeat comments on the stream' });
+      stream.close();
       const auth = await token('acme', ['viewer'], { sub: 'hasty-client' });
       const statuses: number[] = [];
       for (let i = 0; i < 4; i += 1) statuses.push((await call('GET', '/v1/failure-modes', auth, undefined, limited.url)).status);

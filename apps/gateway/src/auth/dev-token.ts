@@ -9,6 +9,7 @@ export interface DevTokenOptions {
   roles: GatewayRole[];
   sub?: string;
   expiresIn?: string;
+  notBefore?: string;
 }
 
 /** An HS256 token for development and tests, signed with the gateway's AUTH_DEV_SECRET. */
@@ -19,7 +20,7 @@ export async function mintDevToken(options: DevTokenOptions): Promise<string> {
     .setIssuer(options.issuer)
     .setAudience(options.audience)
     .setIssuedAt()
-    .setNotBefore('0s')
+    .setNotBefore(options.notBefore ?? '0s')
     .setExpirationTime(options.expiresIn ?? '1h')
     .sign(new TextEncoder().encode(options.secret));
 }
