@@ -11,6 +11,8 @@ import { checkpointIfGrown, latestCheckpoint, type StoredCheckpoint } from './cu
 import { CustodyEventsRelay } from './custody-events.relay';
 import { loadCustodyKeys, type CustodyKeys } from './custody-keys';
 import { appendCustodyRecord, CUSTODY_LOCK_SQL, PostgresLeafStore, PostgresRecordStore } from './custody-log.store';
+import { WorkOrders } from '../work-orders/work-orders.service';
+import { lifeLimitWorkOrders } from './life-limit-work-orders';
 import { PartRepository } from './part.repository';
 
 async function commandRecorded(client: PoolClient, partId: string, commandId: string): Promise<boolean> {
@@ -46,13 +48,16 @@ export interface Recorded {
 export class CustodyLedger {
   readonly keys: CustodyKeys;
   private readonly parts = new PartRepository();
+  private readonly cyclesPerDay: number;
 
   constructor(
     @Inject(PG_POOL) readonly pool: Pool,
     @Inject(CONFIG) config: MaintenanceConfig,
     @Inject(LOGGER) logger: Logger,
     private readonly relay: CustodyEventsRelay,
+    private readonly workOrders: WorkOrders,
   ) {
+    this.cyclesPerDay = config.CYCLES_PER_DAY;
     this.keys = loadCustodyKeys(config, logger);
   }
 
@@ -77,9 +82,11 @@ export class CustodyLedger {
       const records: LoggedRecord<PartEvent>[] = [];
       for (const event of decision.events) records.push(await appendCustodyRecord(client, partId, event));
       await this.parts.save(client, next, command.metadata.now);
+      for (const order of await lifeLimitWorkOrders(client, next, decision.events, this.cyclesPerDay)) await this.workOrders.executeIn(client, order);
       return { part: next, records };
     });
     this.relay.notify();
+    this.workOrders.notify();
     return result;
   }
 

@@ -44,6 +44,11 @@ export class WorkOrders {
     return order;
   }
 
+  /** After a transaction that ran `executeIn` elsewhere has committed: publish its events now. */
+  notify(): void {
+    this.relay.notify();
+  }
+
   async executeIn(client: PoolClient, command: WorkOrderCommand): Promise<WorkOrder> {
     const current = await this.orders.loadForUpdate(client, command.data.workOrderId);
     if (current && current.tenant !== command.data.tenant) throw new WorkOrderRefused({ code: 'NOT_FOUND', message: `no work order ${command.data.workOrderId}` });
