@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { eventStoreAppendSeconds } from '@fleettwin/metrics';
 import { WrongExpectedVersionError, expectedVersionHolds } from './errors';
 import type { ExpectedVersion, NewEvent, StoredEvent, StreamAppend } from './event';
 import { EVENT_COLUMNS, isoText, toStoredEvent, type EventRow } from './event-rows';
@@ -54,6 +55,15 @@ export class PostgresEventStore {
    */
   async appendBatch(client: PoolClient, appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
     if (!appends.length) return [];
+    const done = eventStoreAppendSeconds.startTimer();
+    try {
+      return await this.appendLocked(client, appends);
+    } finally {
+      done();
+    }
+  }
+
+  private async appendLocked(client: PoolClient, appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
     await client.query(APPEND_LOCK_SQL);
     const heads = await readHeads(client, [...new Set(appends.map((a) => a.streamId))]);
     const chained = appends.flatMap((append) => chainAppend(append, heads));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CLOUD_EVENT_TYPES, cloudEventHeaders, deadLetterTopic, type DeadLetter, type FieldIssue } from '@fleettwin/contracts';
+import { deadLetters } from '@fleettwin/metrics';
 import type { EventProducer } from './event-producer';
 
 export interface Rejected {
@@ -27,6 +28,7 @@ export class DeadLetterPublisher {
       receivedAt,
       originalBase64: rejected.original.toString('base64'),
     };
+    deadLetters.inc({ topic: deadLetterTopic(rejected.topic) });
     await this.producer.send(deadLetterTopic(rejected.topic), [
       {
         key: rejected.key,

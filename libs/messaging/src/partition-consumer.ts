@@ -1,5 +1,6 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
+import { consumerLag, processingSeconds } from '@fleettwin/metrics';
 
 export interface PartitionBatch {
   topic: string;
@@ -32,7 +33,10 @@ export async function startPartitionConsumer(kafka: Kafka, options: PartitionCon
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 3,
     eachBatch: async ({ batch, heartbeat, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
+      consumerLag.set({ group: options.groupId, topic: batch.topic }, Number(batch.offsetLag()));
+      const done = processingSeconds.startTimer({ service: options.groupId });
       await options.handle({ topic: batch.topic, partition: batch.partition, messages: batch.messages, heartbeat });
+      done();
       resolveOffset(batch.lastOffset());
       await commitOffsetsIfNecessary({
         topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() }] }],

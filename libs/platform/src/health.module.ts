@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import { checkHealth, kafkaCheck, postgresCheck, type HealthCheck } from './health';
+import { registry } from '@fleettwin/metrics';
 import { KAFKA, PG_POOL } from './tokens';
 
 export const HEALTH_CHECKS = Symbol('HEALTH_CHECKS');
@@ -33,7 +34,7 @@ export class HealthModule {
     return {
       module: HealthModule,
       imports,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [{ provide: SERVICE_NAME, useValue: service }, { ...checks, provide: HEALTH_CHECKS }],
     };
   }
@@ -44,3 +45,13 @@ export const dependencyHealthChecks = {
   inject: [KAFKA, PG_POOL],
   useFactory: (kafka: Kafka, pool: Pool): Record<string, HealthCheck> => ({ kafka: kafkaCheck(kafka), postgres: postgresCheck(pool) }),
 };
+
+/** `GET /metrics`: the process's Prometheus metrics. */
+@Controller()
+export class MetricsController {
+  @Get('metrics')
+  async metrics(@Res() res: Response): Promise<void> {
+    res.setHeader('content-type', registry.contentType);
+    res.send(await registry.metrics());
+  }
+}

@@ -125,4 +125,15 @@ describe('HTTP telemetry ingest → Kafka → twin-state', () => {
     expect(records[0]?.headers?.ce_type?.toString()).toBe('io.fleettwin.telemetry.recorded.v1');
     expect(values.every((v) => v.source === 'http')).toBe(true);
   });
+
+  it('exposes Prometheus metrics of what it accepted and refused, and of the projection downstream', async () => {
+    const ingestMetrics = await (await fetch(`${ingest.url}/metrics`)).text();
+    expect(ingestMetrics).toContain('fleettwin_ingest_frames_total{source="http",outcome="accepted"} 1005');
+    expect(ingestMetrics).toContain('fleettwin_ingest_frames_total{source="http",outcome="duplicate"} 3');
+    expect(ingestMetrics).toMatch(/fleettwin_ingest_rejections_total\{reason="invalid-request"\} 1[2-9]/);
+    const twinMetrics = await (await fetch(`${twinState.url}/metrics`)).text();
+    expect(twinMetrics).toMatch(/fleettwin_processing_seconds_count\{service="[^"]*twin-state"\} [1-9]/);
+    expect(twinMetrics).toMatch(/fleettwin_event_store_append_seconds_count [1-9]/);
+    expect(twinMetrics).toContain('fleettwin_process_resident_memory_bytes');
+  });
 });

@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { topicName, type FieldIssue } from '@fleettwin/contracts';
+import { ingestFrames, ingestRejections } from '@fleettwin/metrics';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
 import { CONFIG as INGEST_CONFIG, LOGGER } from '@fleettwin/platform';
 import type { IngestConfig } from '../config';
@@ -65,6 +66,8 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
     const key = address.ok ? address.assetId : topic;
     try {
       if (!decoded.ok) {
+        ingestFrames.inc({ source: 'mqtt', outcome: 'rejected' });
+        ingestRejections.inc({ reason: address.ok ? 'invalid-payload' : 'invalid-topic' });
         await this.deadLetters.publish({ topic: this.topic, key, original: payload, reason: decoded.reason, details: rejectionDetails(decoded), origin: `mqtt:${topic}` });
         this.logger.warn({ topic, reason: decoded.reason }, 'MQTT telemetry rejected to dead-letter topic');
         return;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { ingestFrames, ingestRejections } from '@fleettwin/metrics';
 import type { TelemetryFrame, TelemetryRecorded } from '@fleettwin/contracts';
 import { ApiError } from '@fleettwin/platform';
 import { CONFIG as INGEST_CONFIG, LOGGER } from '@fleettwin/platform';
@@ -38,10 +39,13 @@ export class TelemetryService {
       await withDeadline(this.publisher.publish(fresh), this.config.KAFKA_SEND_TIMEOUT_MS);
     } catch (error) {
       this.sequences.release(claims);
+      ingestRejections.inc({ reason: 'kafka-unavailable' }, fresh.length);
       this.logger.error({ err: error, frames: fresh.length }, 'Kafka did not acknowledge telemetry');
       throw new ApiError(503, KAFKA_UNAVAILABLE, 'telemetry could not be stored right now; retry later', undefined, { 'Retry-After': '5' });
     }
     await this.sequences.persist(claims);
+    ingestFrames.inc({ source, outcome: 'accepted' }, fresh.length);
+    ingestFrames.inc({ source, outcome: 'duplicate' }, frames.length - fresh.length);
     return { accepted: frames.length, duplicates: frames.length - fresh.length };
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { decide, evolve, type WorkOrder, type WorkOrderCommand, type WorkOrderError, type WorkOrderEvent } from '@fleettwin/domain-work-order';
 import { PostgresEventStore } from '@fleettwin/event-store';
+import { workOrderEvents } from '@fleettwin/metrics';
 import { inTransaction } from '@fleettwin/postgres';
 import { PG_POOL } from '@fleettwin/platform';
 import { WorkOrderRepository } from './work-order.repository';
@@ -59,6 +60,7 @@ export class WorkOrders {
     if (!next) throw new Error(`work order ${command.data.workOrderId}: events produced no state`);
     await new PostgresEventStore(client).append(client, workOrderStreamId(next.workOrderId), current ? current.version : 'no-stream', decision.events.map(toNewEvent));
     await this.orders.save(client, next);
+    workOrderEvents.inc({ status: next.status }, decision.events.length);
     return next;
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@ne
 import type { Pool } from 'pg';
 import { z } from 'zod';
 import { AssetId, describeIssues, TenantId } from '@fleettwin/contracts';
+import { predictionDrift } from '@fleettwin/metrics';
 import type { RulModel } from '@fleettwin/predict';
 import { ApiError, CONFIG, PG_POOL } from '@fleettwin/platform';
 import type { PredictorConfig } from '../config';
@@ -106,6 +107,7 @@ export class PredictionsController {
     const trainingRmse = this.model.validation.outOfFoldRmse;
     const recentRmse = rows[0]?.rmse ?? null;
     const drift = recentRmse === null ? null : recentRmse / trainingRmse;
+    if (drift !== null) predictionDrift.set(drift);
     return {
       modelVersion: this.model.modelVersion,
       trainingRmse,

@@ -6,6 +6,7 @@ import { topicName } from '@fleettwin/contracts';
 import { OutboxRelay, kafkaPublisher, type StoredEvent } from '@fleettwin/event-store';
 import { DeadLetterPublisher, startPartitionConsumer, type EventProducer, type PartitionBatch } from '@fleettwin/messaging';
 import { inTransaction } from '@fleettwin/postgres';
+import { predictionsMade } from '@fleettwin/metrics';
 import type { RulModel } from '@fleettwin/predict';
 import { CONFIG, KAFKA, LOGGER, PG_POOL, PRODUCER } from '@fleettwin/platform';
 import type { PredictorConfig } from '../config';
@@ -59,6 +60,7 @@ export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplication
       else await this.deadLetters.publish({ topic: batch.topic, key: message.key?.toString() ?? 'unknown', original: message.value ?? Buffer.alloc(0), reason: 'record is not a stored twin event', origin: `kafka:${batch.topic}/${batch.partition}@${message.offset}` });
     }
     const predictions = await inTransaction(this.pool, (client) => this.projection.apply(client, batch.topic, batch.partition, items));
+    predictionsMade.inc(predictions.length);
     if (predictions.length) this.relay.notify();
   }
 }
