@@ -30,5 +30,7 @@ export const MaintenanceConfig = BaseConfig.extend({
     message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',
     path: ['GRPC_TLS_CERT'],
   })
-  .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.GRPC_API_KEYS, { message: 'GRPC_API_KEYS is required when FLEETTWIN_ENV=prod', path: ['GRPC_API_KEYS'] });
+  .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.GRPC_API_KEYS, { message: 'GRPC_API_KEYS is required when FLEETTWIN_ENV=prod', path: ['GRPC_API_KEYS'] })
+  // Checkpoints signed with a key generated at start could not be verified after a restart.
+  .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.CUSTODY_SIGNING_KEY, { message: 'CUSTODY_SIGNING_KEY is required when FLEETTWIN_ENV=prod', path: ['CUSTODY_SIGNING_KEY'] });
 export type MaintenanceConfig = z.infer<typeof MaintenanceConfig>;

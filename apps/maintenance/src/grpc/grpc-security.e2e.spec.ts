@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { generateNoteKeyPair } from '@fleettwin/merkle-log';
 import { freePort, isolatedEnvironment, startService, WORKSPACE_ROOT, type RunningService } from '@fleettwin/testing';
 
 type Client = grpc.Client & { List(req: object, metadata: grpc.Metadata, options: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: unknown) => void): void };
@@ -47,6 +48,7 @@ beforeAll(async () => {
     GRPC_TLS_KEY: join(dir, 'server.key'),
     GRPC_TLS_CA: join(dir, 'ca.crt'),
     GRPC_API_KEYS: `acme:${ACME_KEY},other:other-erp-key-0123456789abcdef`,
+    CUSTODY_SIGNING_KEY: generateNoteKeyPair('fleettwin.dev/custody').signerKey,
   });
   const loaded = grpc.loadPackageDefinition(protoLoader.loadSync(resolve(WORKSPACE_ROOT, 'libs/contracts/proto/fleettwin/maintenance/v1/maintenance.proto'), { keepCase: false, longs: String, defaults: true })) as unknown as {
     fleettwin: { maintenance: { v1: { WorkOrderService: ClientConstructor } } };
