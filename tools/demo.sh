@@ -22,6 +22,8 @@ export KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:9092}"
 DB_BASE="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/fleettwin}"
 export MQTT_URL="${MQTT_URL:-mqtt://127.0.0.1:1883}"
 export LOG_LEVEL="${LOG_LEVEL:-info}"
+# The gateway verifies JWTs; in the demo with a secret made for this run (production uses AUTH_JWKS_URL).
+export AUTH_DEV_SECRET="${AUTH_DEV_SECRET:-$(openssl rand -hex 32)}"
 
 pids=()
 stop_all() {
@@ -68,7 +70,11 @@ fleettwin demo is running: $ENGINES simulated engines stream readings over MQTT 
   Send a reading yourself:
     curl -s -XPOST http://127.0.0.1:3001/v1/telemetry -H 'content-type: application/json' \\
       -d '{"tenant":"demo","assetId":"MY-ENGINE-1","ts":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","seq":1,"readings":{"egt":640}}'
-  Health of every service:  curl -s http://127.0.0.1:3000/health  (ports 3000-3004)
+  Through the gateway (JWT, tenant-isolated):
+    TOKEN=\$(AUTH_DEV_SECRET=$AUTH_DEV_SECRET node -r @swc-node/register apps/gateway/src/cli/mint-token.ts --tenant airline-a --role planner)
+    curl -s -H "authorization: Bearer \$TOKEN" http://127.0.0.1:3000/v1/fleet
+  Fleet risk ranking:        curl -s 'http://127.0.0.1:3003/v1/fleet/health?tenant=airline-a'
+  Health of every service:  curl -s http://127.0.0.1:3000/health  (ports 3000-3004; gRPC for ERP on 50051)
   Logs (JSON lines):         $demo_dir/*.log
 
 Ctrl-C stops everything the demo started.

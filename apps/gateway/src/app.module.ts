@@ -1,3 +1,4 @@
+import { streamTopicSpecs } from '@fleettwin/contracts';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fleettwin/platform';
@@ -19,9 +20,21 @@ import { WorkOrderClient } from './upstream/work-order-client';
 import { WorkOrdersController } from './work-orders/work-orders.controller';
 
 /** Authenticates, authorises and routes to the services; holds no domain logic of its own. */
+/** The partition count the owning services default to, used only if the gateway creates a topic first. */
+const LIVE_TOPIC_PARTITIONS = 12;
+
 @Module({
   imports: [
-    InfrastructureModule.forService({ service: 'gateway', config: GatewayConfig, migrations: [], topics: () => [] }),
+    InfrastructureModule.forService({
+      service: 'gateway',
+      config: GatewayConfig,
+      migrations: [],
+      // The live stream reads these; whoever starts first creates them, their owners set the partitions.
+      topics: (config) =>
+        (['twinEvents', 'predictions', 'maintenance'] as const).flatMap((stream) =>
+          streamTopicSpecs(stream, config.TOPIC_NAMESPACE, LIVE_TOPIC_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
+        ),
+    }),
     HealthModule.register('gateway', dependencyHealthChecks),
   ],
   controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, FailureModesController, StreamController, OpenApiController],
