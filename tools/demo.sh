@@ -32,7 +32,8 @@ stop_all() {
   wait 2>/dev/null || true
   if [ "$started_kafka" = 1 ]; then bash tools/kafka/kafka.sh stop; fi
 }
-trap stop_all EXIT INT TERM
+trap stop_all EXIT
+trap "exit 130" INT TERM
 
 declare -A ports=([gateway]=3000 [ingest]=3001 [twin-state]=3002 [predictor]=3003 [maintenance]=3004)
 for app in ingest twin-state predictor maintenance gateway; do
