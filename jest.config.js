@@ -30,5 +30,14 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
     },
+    {
+      // `npm run test:faults`: crashes, restarts, fuzzing and hostile callers; each spec records its figures
+      // with recordFaultResult (libs/testing/src/fault-report.ts) for the runner's summary table.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/{apps,libs,tools}/**/*.{fault,fuzz,security}.spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+    },
   ],
 };

@@ -4,3 +4,4 @@ export * from './wait';
 export * from './isolation';
 export * from './topic-reader';
 export * from './http';
+export * from './fault-report';
