@@ -3,3 +3,5 @@ export * from './topics';
 export * from './event-producer';
 export * from './dead-letter';
 export * from './partition-consumer';
+export * from './poison-isolation';
+export * from './fault-injection';

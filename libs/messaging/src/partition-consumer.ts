@@ -1,6 +1,9 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import { consumerLag, processingSeconds } from '@fleettwin/metrics';
+import type { DeadLetterPublisher } from './dead-letter';
+import { faultInjectionEnabled, throwOnMarkedRecord } from './fault-injection';
+import { DEFAULT_RETRY_POLICY, handleWithIsolation, type RetryPolicy } from './poison-isolation';
 
 export interface PartitionBatch {
   topic: string;
@@ -16,6 +19,12 @@ export interface PartitionConsumerOptions {
   handle(batch: PartitionBatch): Promise<void>;
   logger: Logger;
   partitionsConsumedConcurrently?: number;
+  /**
+   * Where a record goes when the handler keeps throwing on it alone (`<topic>.dlq`, with the error as
+   * the reason). Without it a failing batch is rethrown and retried from the committed offset forever.
+   */
+  deadLetters?: DeadLetterPublisher;
+  retry?: RetryPolicy;
 }
 
 /**
@@ -35,7 +44,7 @@ export async function startPartitionConsumer(kafka: Kafka, options: PartitionCon
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
       consumerLag.set({ group: options.groupId, topic: batch.topic }, Number(batch.offsetLag()));
       const done = processingSeconds.startTimer({ service: options.groupId });
-      await options.handle({ topic: batch.topic, partition: batch.partition, messages: batch.messages, heartbeat });
+      await handlePoisonSafely(options, { topic: batch.topic, partition: batch.partition, messages: batch.messages, heartbeat });
       done();
       resolveOffset(batch.lastOffset());
       await commitOffsetsIfNecessary({
@@ -44,4 +53,31 @@ export async function startPartitionConsumer(kafka: Kafka, options: PartitionCon
     },
   });
   return consumer;
+}
+
+/** Bounded retries, then one record at a time: a record the handler cannot take is dead-lettered (poison-isolation.ts). */
+async function handlePoisonSafely(options: PartitionConsumerOptions, batch: PartitionBatch): Promise<void> {
+  const inject = faultInjectionEnabled();
+  const handle = async (messages: KafkaMessage[]) => {
+    if (inject) throwOnMarkedRecord(messages);
+    await options.handle({ ...batch, messages });
+  };
+  const deadLetters = options.deadLetters;
+  if (!deadLetters) return handle(batch.messages);
+  const outcome = await handleWithIsolation(batch.messages, {
+    handle,
+    heartbeat: batch.heartbeat,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    deadLetter: (message, reason) => {
+      options.logger.error({ topic: batch.topic, partition: batch.partition, offset: message.offset, reason }, 'handler keeps failing on this record: dead-lettered');
+      return deadLetters.publish({
+        topic: batch.topic,
+        key: message.key?.toString() ?? 'unknown',
+        original: message.value ?? Buffer.alloc(0),
+        reason,
+        origin: `kafka:${batch.topic}/${batch.partition}@${message.offset}`,
+      });
+    },
+  }, options.retry ?? DEFAULT_RETRY_POLICY);
+  if (outcome.calls > 1) options.logger.warn({ topic: batch.topic, partition: batch.partition, calls: outcome.calls, deadLettered: outcome.deadLettered.length }, 'batch needed retries');
 }

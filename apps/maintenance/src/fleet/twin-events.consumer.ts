@@ -3,7 +3,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { topicName } from '@fleettwin/contracts';
-import { startPartitionConsumer, type PartitionBatch } from '@fleettwin/messaging';
+import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from '@fleettwin/messaging';
 import { ConsumerPositions, inTransaction } from '@fleettwin/postgres';
 import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
@@ -22,13 +22,14 @@ export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplication
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: MaintenanceConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly deadLetters: DeadLetterPublisher,
   ) {
     this.group = `${config.MAINTENANCE_GROUP}-fleet`;
     this.positions = new ConsumerPositions(this.group);
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await startPartitionConsumer(this.kafka, { groupId: this.group, topics: [topicName('twinEvents', this.config.TOPIC_NAMESPACE)], logger: this.logger, handle: (batch) => this.handle(batch) });
+    this.consumer = await startPartitionConsumer(this.kafka, { groupId: this.group, topics: [topicName('twinEvents', this.config.TOPIC_NAMESPACE)], logger: this.logger, deadLetters: this.deadLetters, handle: (batch) => this.handle(batch) });
   }
 
   async onApplicationShutdown(): Promise<void> {

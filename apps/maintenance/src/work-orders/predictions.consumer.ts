@@ -49,6 +49,7 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
       groupId: this.config.MAINTENANCE_GROUP,
       topics: [topicName('predictions', this.config.TOPIC_NAMESPACE)],
       logger: this.logger,
+      deadLetters: this.deadLetters,
       handle: (batch) => this.handle(batch),
     });
   }

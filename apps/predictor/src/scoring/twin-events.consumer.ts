@@ -44,7 +44,7 @@ export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     this.relay.start();
-    this.consumer = await startPartitionConsumer(this.kafka, { groupId: this.config.PREDICTOR_GROUP, topics: [this.topic], logger: this.logger, handle: (batch) => this.handle(batch) });
+    this.consumer = await startPartitionConsumer(this.kafka, { groupId: this.config.PREDICTOR_GROUP, topics: [this.topic], logger: this.logger, deadLetters: this.deadLetters, handle: (batch) => this.handle(batch) });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -43,6 +43,7 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
       groupId: this.config.TWIN_STATE_GROUP,
       topics: [this.topic],
       logger: this.logger,
+      deadLetters: this.deadLetters,
       handle: (batch) => this.handle(batch),
     });
     this.logger.info({ topic: this.topic, group: this.config.TWIN_STATE_GROUP }, 'consuming telemetry');
