@@ -1,0 +1,2 @@
+export * from './device-keys';
+export * from './device-token';
