@@ -32,6 +32,11 @@ export class SequenceTracker {
     }
   }
 
+  /** Synchronous after `prepare`: the asset's last accepted seq, if any. */
+  lastSeq(assetId: string): number | undefined {
+    return this.last.get(assetId);
+  }
+
   /** Synchronous after `prepare`: claims the seq if it is newer than the last one. */
   claim(assetId: string, seq: number): Claim | undefined {
     const previous = this.last.get(assetId);

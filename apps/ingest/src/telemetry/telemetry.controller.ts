@@ -1,17 +1,20 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { describeIssues, TelemetryRequest, type TelemetryFrame } from '@fleettwin/contracts';
 import { ingestFrames, ingestRejections } from '@fleettwin/metrics';
 import { ApiError } from '@fleettwin/platform';
+import { DeviceAuthenticator } from '../device-auth/device-authenticator';
 import { TelemetryService, type AcceptResult } from './telemetry.service';
 
 @Controller('v1/telemetry')
 export class TelemetryController {
-  constructor(private readonly telemetry: TelemetryService) {}
+  constructor(private readonly telemetry: TelemetryService, private readonly devices: DeviceAuthenticator) {}
 
   /** One frame or `{frames: [...]}`; 202 only after Kafka has acknowledged every new frame. */
   @Post()
   @HttpCode(202)
-  async ingest(@Body() body: unknown): Promise<AcceptResult> {
+  async ingest(@Body() body: unknown, @Headers('authorization') authorization?: string): Promise<AcceptResult> {
+    // Who is asking comes before what they sent: an unauthenticated caller learns nothing from validation.
+    const device = this.devices.authenticate(authorization);
     const parsed = TelemetryRequest.safeParse(body);
     if (!parsed.success) {
       const details = describeIssues(parsed.error);
@@ -19,7 +22,9 @@ export class TelemetryController {
       ingestRejections.inc({ reason: 'invalid-request' });
       throw new ApiError(400, 'INVALID_TELEMETRY', `invalid telemetry: ${details[0]?.path}: ${details[0]?.message}`, details);
     }
+    const batch = 'frames' in parsed.data;
     const frames: TelemetryFrame[] = 'frames' in parsed.data ? parsed.data.frames : [parsed.data];
-    return this.telemetry.accept(frames, 'http');
+    this.devices.authorize(device, frames, batch);
+    return this.telemetry.accept(frames, 'http', { batch });
   }
 }

@@ -4,6 +4,7 @@ import { topicName } from '@fleettwin/contracts';
 import type { EventProducer } from '@fleettwin/messaging';
 import { CONFIG as INGEST_CONFIG, PG_POOL, PRODUCER } from '@fleettwin/platform';
 import type { IngestConfig } from '../config';
+import { DeviceAuthModule } from '../device-auth/device-auth.module';
 import { SequenceTracker } from './sequence-tracker';
 import { TelemetryController } from './telemetry.controller';
 import { MqttTelemetrySubscriber } from './telemetry.mqtt';
@@ -11,6 +12,7 @@ import { TelemetryPublisher } from './telemetry-publisher';
 import { TelemetryService } from './telemetry.service';
 
 @Module({
+  imports: [DeviceAuthModule],
   controllers: [TelemetryController],
   providers: [
     { provide: SequenceTracker, inject: [PG_POOL], useFactory: (pool: Pool) => new SequenceTracker(pool) },

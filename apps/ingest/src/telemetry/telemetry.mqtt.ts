@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import mqtt, { type MqttClient } from 'mqtt';
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { topicName, type FieldIssue } from '@fleettwin/contracts';
 import { ingestFrames, ingestRejections } from '@fleettwin/metrics';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
-import { CONFIG as INGEST_CONFIG, LOGGER } from '@fleettwin/platform';
+import { ApiError, CONFIG as INGEST_CONFIG, LOGGER } from '@fleettwin/platform';
 import type { IngestConfig } from '../config';
 import { decodeMqttPayload } from './mqtt-payload';
 import { parseTelemetryTopic, sharedTelemetrySubscription } from './mqtt-topic';
@@ -39,6 +40,7 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
       protocolVersion: 5,
       reconnectPeriod: 1000,
       connectTimeout: 5000,
+      ...mqttCredentials(this.config),
     });
     this.client = client;
     client.on('message', (topic, payload) => void this.receive(topic, payload));
@@ -60,6 +62,15 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
     await this.client?.endAsync();
   }
 
+  private async refuse(topic: string, key: string, payload: Buffer, error: ApiError): Promise<void> {
+    try {
+      await this.deadLetters.publish({ topic: this.topic, key, original: payload, reason: error.message, details: error.details, origin: `mqtt:${topic}` });
+      this.logger.warn({ topic, code: error.code, reason: error.message }, 'MQTT telemetry refused to dead-letter topic');
+    } catch (dlqError) {
+      this.logger.error({ err: dlqError, topic, assetId: key }, 'MQTT telemetry refused and its dead letter could not be stored');
+    }
+  }
+
   private async receive(topic: string, payload: Buffer): Promise<void> {
     const address = parseTelemetryTopic(topic, this.config.MQTT_TOPIC_ROOT);
     const decoded = address.ok ? decodeMqttPayload(payload, address.tenant, address.assetId) : address;
@@ -74,9 +85,17 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
       }
       await this.telemetry.accept([decoded.frame], 'mqtt');
     } catch (error) {
+      // Refused by policy (replayed seq, timestamp out of window): a dead letter with the reason, like bad input.
+      if (error instanceof ApiError && error.status < 500) return this.refuse(topic, key, payload, error);
       this.logger.error({ err: error, topic, assetId: key }, 'MQTT telemetry could not be stored');
     }
   }
+}
+
+function mqttCredentials(config: IngestConfig): { username?: string; password?: string } {
+  if (!config.MQTT_USERNAME) return {};
+  const password = config.MQTT_PASSWORD_FILE ? readFileSync(config.MQTT_PASSWORD_FILE, 'utf8').trim() : config.MQTT_PASSWORD;
+  return { username: config.MQTT_USERNAME, ...(password ? { password } : {}) };
 }
 
 function rejectionDetails(rejection: { reason: string; details?: FieldIssue[] }): FieldIssue[] | undefined {
