@@ -8,3 +8,4 @@ export * from './asset'; export * from './dtdl';
 export * from './maintenance';
 export * from './gateway';
 export * from './custody';
+export * from './plan';
