@@ -10,5 +10,7 @@ export const PredictorConfig = BaseConfig.extend({
   PREDICTIONS_PARTITIONS: z.coerce.number().int().min(1).max(1024).default(12),
   FAILURE_HORIZON_CYCLES: z.coerce.number().int().min(1).max(1000).default(30),
   DRIFT_ALERT_RATIO: z.coerce.number().min(1).default(1.5),
+  CALIBRATION_REFIT_EVERY: z.coerce.number().int().min(1).max(10000).default(10),
+  CALIBRATION_DRIFT_RATIO: z.coerce.number().min(1).default(2),
 });
 export type PredictorConfig = z.infer<typeof PredictorConfig>;

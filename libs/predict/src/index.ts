@@ -15,3 +15,4 @@ export { DEFAULT_TRAINING, trainModel, type TrainingOptions, type TrainingUnit }
 export { scoreAsset, type AssetScore, type ScoreOptions } from './score';
 export { intervalCoverage, nasaScore, rootMeanSquaredError } from './metrics';
 export { cosineSimilarity } from './statistics';
+export * from './scenario';
