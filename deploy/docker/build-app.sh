@@ -10,8 +10,18 @@ app="${1:?usage: build-app.sh <app>}"
 rm -rf "dist/$app"
 # All libs, not only the ones this app imports: they are small, and the @fleettwin/* aliases are
 # rewritten to relative paths that must exist. Tests and their fixtures stay out of the image.
+# The @fleettwin/* aliases come from tsconfig.base.json, so a new lib needs no second list here.
+swcrc="$(mktemp)"
+trap 'rm -f "$swcrc"' EXIT
+node -e '
+  const base = require("./deploy/docker/swcrc.build.json");
+  const { compilerOptions } = require("./tsconfig.base.json");
+  base.jsc.baseUrl = process.cwd();
+  base.jsc.paths = compilerOptions.paths;
+  process.stdout.write(JSON.stringify(base));
+' > "$swcrc"
 npx swc "apps/$app" libs \
-  --config-file deploy/docker/swcrc.build.json \
+  --config-file "$swcrc" \
   --out-dir "dist/$app" \
   --copy-files \
   --ignore '**/*.spec.ts,**/*.int-support.ts,**/fixtures/**,libs/testing/**,**/project.json' \

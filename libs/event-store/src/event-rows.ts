@@ -20,6 +20,9 @@ export const EVENT_COLUMNS = [
   'hash',
 ].join(', ');
 
+/** The outbox relay's read: the columns above and the trace context to continue on Kafka. */
+export const EVENT_COLUMNS_WITH_TRACE = `${EVENT_COLUMNS}, trace_context`;
+
 export interface EventRow {
   position: string;
   stream_id: string;
@@ -31,6 +34,7 @@ export interface EventRow {
   recorded_at: string;
   prev_hash: string;
   hash: string;
+  trace_context?: Record<string, string> | null;
 }
 
 export function toStoredEvent(row: EventRow): StoredEvent {
@@ -46,5 +50,6 @@ export function toStoredEvent(row: EventRow): StoredEvent {
     recordedAt: row.recorded_at,
     prevHash: row.prev_hash,
     hash: row.hash,
+    ...(row.trace_context ? { traceContext: row.trace_context } : {}),
   };
 }

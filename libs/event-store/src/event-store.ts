@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { eventStoreAppendSeconds } from '@fleettwin/metrics';
 import { WrongExpectedVersionError, expectedVersionHolds } from './errors';
 import type { ExpectedVersion, NewEvent, StoredEvent, StreamAppend } from './event';
-import { EVENT_COLUMNS, isoText, toStoredEvent, type EventRow } from './event-rows';
+import { EVENT_COLUMNS, EVENT_COLUMNS_WITH_TRACE, isoText, toStoredEvent, type EventRow } from './event-rows';
 import { EMPTY_STREAM, chainEvents, verifyChain, type ChainVerdict, type ChainedEvent, type StreamHead } from './hash-chain';
 import { normaliseOccurredAt } from './occurred-at';
 import type { Snapshot } from './snapshots';
@@ -20,6 +20,8 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   afterPosition?: number;
   limit?: number;
+  /** Also read each event's stored trace context (for the outbox relay). */
+  withTraceContext?: boolean;
 }
 
 export interface StreamPage {
@@ -102,7 +104,7 @@ export class PostgresEventStore {
   /** One page of all streams in global order; gaps in positions are rolled-back appends. */
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const { rows } = await this.db.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
+      `SELECT ${options.withTraceContext ? EVENT_COLUMNS_WITH_TRACE : EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`,
       [options.afterPosition ?? 0, options.limit ?? DEFAULT_PAGE_SIZE],
     );
     return rows.map(toStoredEvent);
@@ -180,6 +182,7 @@ function chainAppend(append: StreamAppend, heads: Map<string, StreamHead>): Chai
 }
 
 async function insertEvents(client: PoolClient, chained: readonly ChainedEvent[], appends: readonly StreamAppend[]): Promise<StoredEvent[]> {
+  const traces = appends.flatMap((a) => a.events.map((e) => e.traceContext ?? null));
   const rows = chained.map((e, seq) => ({
     seq,
     stream_id: e.streamId,
@@ -190,14 +193,15 @@ async function insertEvents(client: PoolClient, chained: readonly ChainedEvent[]
     occurred_at: e.occurredAt,
     prev_hash: e.prevHash,
     hash: e.hash,
+    trace_context: traces[seq] ?? null,
   }));
   try {
     // ORDER BY seq: positions follow the order the caller gave.
     const { rows: stored } = await client.query<{ position: string; recorded_at: string }>(
-      `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, prev_hash, hash)
-       SELECT r.stream_id, r.version, r.type, r.data, r.metadata, r.occurred_at, r.prev_hash, r.hash
+      `INSERT INTO events (stream_id, version, type, data, metadata, occurred_at, prev_hash, hash, trace_context)
+       SELECT r.stream_id, r.version, r.type, r.data, r.metadata, r.occurred_at, r.prev_hash, r.hash, r.trace_context
          FROM jsonb_to_recordset($1::jsonb) AS r(seq int, stream_id text, version int, type text, data jsonb,
-              metadata jsonb, occurred_at timestamptz, prev_hash text, hash text)
+              metadata jsonb, occurred_at timestamptz, prev_hash text, hash text, trace_context jsonb)
         ORDER BY r.seq
        RETURNING position, ${isoText('recorded_at')} AS recorded_at`,
       [JSON.stringify(rows)],

@@ -5,6 +5,11 @@ export interface NewEvent<D = unknown> {
   metadata?: Record<string, unknown>;
   /** When it happened in the domain (ISO 8601 or Date); as-of queries read by this time. */
   occurredAt: string | Date;
+  /**
+   * W3C trace context (`traceparent`, `tracestate`) of the work that caused it, so the outbox relay
+   * continues that trace on Kafka. Operational, not domain: stored beside the event, outside its hash.
+   */
+  traceContext?: Readonly<Record<string, string>>;
 }
 
 /** An event as stored: `hash` commits to every field but `position` and `recordedAt`. */
@@ -22,6 +27,8 @@ export interface StoredEvent<D = unknown> {
   recordedAt: string;
   prevHash: string;
   hash: string;
+  /** Only when read with `withTraceContext` (the outbox relay) and the append had one. */
+  traceContext?: Readonly<Record<string, string>>;
 }
 
 /** `'no-stream'`: the stream must not exist yet; `'any'`: append wherever it ends; a number: the current version. */

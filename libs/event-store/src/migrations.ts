@@ -48,4 +48,9 @@ export const EVENT_STORE_MIGRATIONS: Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    id: 'event_store_004_trace_context',
+    // Nullable, no default: instant on a large table. Outside the hash (see NewEvent.traceContext).
+    sql: `ALTER TABLE events ADD COLUMN trace_context jsonb;`,
+  },
 ];

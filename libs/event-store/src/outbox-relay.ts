@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { outboxPublished } from '@fleettwin/metrics';
 import { inTransaction } from '@fleettwin/postgres';
 import type { StoredEvent } from './event';
 import { PostgresEventStore } from './event-store';
@@ -43,12 +44,26 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Finishes the round in progress, then returns; nothing is left half published. */
-  async stop(): Promise<void> {
+  /**
+   * Finishes the round in progress, then publishes what is already committed (a graceful drain),
+   * and returns how many events that final flush sent; nothing is left half published.
+   */
+  async stop(): Promise<number> {
+    if (!this.loop) return 0;
     this.running = false;
     this.wake?.();
     await this.loop;
     this.loop = undefined;
+    let flushed = 0;
+    for (let page = await this.flushOnce(); page > 0; page = await this.flushOnce()) flushed += page;
+    return flushed;
+  }
+
+  private flushOnce(): Promise<number> {
+    return this.relayOnce().catch((error: unknown) => {
+      this.options.onError(error);
+      return 0;
+    });
   }
 
   /** Call after committing appends so they leave now rather than at the next poll. */
@@ -72,9 +87,10 @@ export class OutboxRelay {
         [this.options.name],
       );
       if (!rows.length) return 0;
-      const events = await new PostgresEventStore(client).readAll({ afterPosition: Number(rows[0].position), limit: this.batchSize });
+      const events = await new PostgresEventStore(client).readAll({ afterPosition: Number(rows[0].position), limit: this.batchSize, withTraceContext: true });
       if (!events.length) return 0;
       await this.options.publish(events);
+      outboxPublished.inc({ relay: this.options.name }, events.length);
       await client.query('UPDATE outbox_cursors SET position = $2, updated_at = now() WHERE name = $1', [
         this.options.name,
         events[events.length - 1].position,

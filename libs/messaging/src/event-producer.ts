@@ -1,4 +1,5 @@
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { tracingEnabled, withTraceHeaders } from '@fleettwin/tracing';
 
 export interface OutgoingRecord {
   key: string;
@@ -36,12 +37,14 @@ export class EventProducer {
    * travels as one record batch, which must stay under the broker's `message.max.bytes` (1 MiB).
    */
   async send(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
+    const traced = tracingEnabled();
     for (const chunk of chunkBySize(records, MAX_REQUEST_BYTES)) {
       await this.producer.send({
         topic,
         acks: -1,
         compression: CompressionTypes.None,
-        messages: chunk.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+        // A record without its own trace context continues the caller's active span (a DLQ record, say).
+        messages: chunk.map((r) => ({ key: r.key, value: r.value, headers: traced ? withTraceHeaders(r.headers) : r.headers })),
       });
     }
   }

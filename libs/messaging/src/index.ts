@@ -5,3 +5,4 @@ export * from './dead-letter';
 export * from './partition-consumer';
 export * from './poison-isolation';
 export * from './fault-injection';
+export * from './message-tracing';

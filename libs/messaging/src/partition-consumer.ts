@@ -4,12 +4,16 @@ import { consumerLag, processingSeconds } from '@fleettwin/metrics';
 import type { DeadLetterPublisher } from './dead-letter';
 import { faultInjectionEnabled, throwOnMarkedRecord } from './fault-injection';
 import { DEFAULT_RETRY_POLICY, handleWithIsolation, type RetryPolicy } from './poison-isolation';
+import type { TraceCarrier } from '@fleettwin/tracing';
+import { traceBatch } from './message-tracing';
 
 export interface PartitionBatch {
   topic: string;
   partition: number;
   messages: KafkaMessage[];
   heartbeat(): Promise<void>;
+  /** The record's `<topic> process` span context (undefined with tracing off): store it with what the record causes. */
+  traceOf(message: KafkaMessage): TraceCarrier | undefined;
 }
 
 export interface PartitionConsumerOptions {
@@ -44,7 +48,8 @@ export async function startPartitionConsumer(kafka: Kafka, options: PartitionCon
       if (!isRunning() || isStale() || batch.messages.length === 0) return;
       consumerLag.set({ group: options.groupId, topic: batch.topic }, Number(batch.offsetLag()));
       const done = processingSeconds.startTimer({ service: options.groupId });
-      await handlePoisonSafely(options, { topic: batch.topic, partition: batch.partition, messages: batch.messages, heartbeat });
+      const traced = traceBatch(options.groupId, batch.topic, batch.partition, batch.messages);
+      await traced.run(() => handlePoisonSafely(options, { topic: batch.topic, partition: batch.partition, messages: batch.messages, heartbeat, traceOf: traced.traceOf }));
       done();
       resolveOffset(batch.lastOffset());
       await commitOffsetsIfNecessary({

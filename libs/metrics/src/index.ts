@@ -27,3 +27,4 @@ export const eventStoreAppendSeconds = new Histogram({
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
   registers: [registry],
 });
+export const outboxPublished = new Counter({ name: 'fleettwin_outbox_published_total', help: 'Events the transactional outbox relay published to Kafka, by relay', labelNames: ['relay'] as const, registers: [registry] });

@@ -6,6 +6,12 @@ export const BaseConfig = z.object({
   DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/fleettwin'),
   TOPIC_NAMESPACE: z.string().regex(/^[a-z0-9.-]*$/, 'lowercase letters, digits, "." and "-" only').default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  // OpenTelemetry's standard variables (libs/tracing reads them); no endpoint means tracing is off.
+  OTEL_SERVICE_NAME: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().optional(),
+  OTEL_TRACES_SAMPLER: z.string().optional(),
+  OTEL_TRACES_SAMPLER_ARG: z.string().optional(),
 });
 
 export class ConfigError extends Error {}

@@ -7,3 +7,4 @@ export * from './http-app';
 export * from './tokens';
 export * from './infrastructure.module';
 export * from './grpc-server';
+export * from './graceful-shutdown';

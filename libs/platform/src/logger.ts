@@ -1,9 +1,13 @@
 import pino, { type Logger } from 'pino';
 import type { LoggerService } from '@nestjs/common';
+import { activeTraceIds } from '@fleettwin/tracing';
 
-/** One JSON object per line on stdout; `service` on every line so a log pipeline can split them. */
+/**
+ * One JSON object per line on stdout; `service` on every line so a log pipeline can split them, and
+ * `trace_id` / `span_id` on lines written inside a sampled span, to jump from a log line to its trace.
+ */
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+  return pino({ level, base: { service }, mixin: activeTraceIds, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
 }
 
 /** Lets NestJS write its own lines through the same JSON logger. */

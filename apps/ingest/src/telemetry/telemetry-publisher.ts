@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CLOUD_EVENT_TYPES, cloudEventHeaders, type TelemetryRecorded } from '@fleettwin/contracts';
 import type { EventProducer, OutgoingRecord } from '@fleettwin/messaging';
+import { carrierOfSpan, endSpan, startPublishSpan, tracingEnabled } from '@fleettwin/tracing';
 
 interface Pending {
   records: OutgoingRecord[];
@@ -26,7 +27,20 @@ export class TelemetryPublisher {
   ) {}
 
   publish(frames: readonly TelemetryRecorded[]): Promise<void> {
-    const records = frames.map(toRecord);
+    if (!tracingEnabled()) return this.enqueue(frames.map((f) => toRecord(f)));
+    // One `<topic> publish` span per caller, from enqueue to Kafka's ack; its context rides in each record's headers.
+    const span = startPublishSpan(this.topic, frames.length);
+    const trace = carrierOfSpan(span);
+    return this.enqueue(frames.map((f) => toRecord(f, trace))).then(
+      () => endSpan(span),
+      (error: unknown) => {
+        endSpan(span, error);
+        throw error;
+      },
+    );
+  }
+
+  private enqueue(records: OutgoingRecord[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ records, resolve, reject });
       this.queued += records.length;
@@ -48,16 +62,19 @@ export class TelemetryPublisher {
   }
 }
 
-function toRecord(frame: TelemetryRecorded): OutgoingRecord {
+function toRecord(frame: TelemetryRecorded, trace?: Readonly<Record<string, string>>): OutgoingRecord {
   return {
     key: frame.assetId,
     value: JSON.stringify(frame),
-    headers: cloudEventHeaders({
-      id: randomUUID(),
-      type: CLOUD_EVENT_TYPES.telemetryRecorded,
-      source: `/ingest/${frame.source}`,
-      time: frame.receivedAt,
-      subject: frame.assetId,
-    }),
+    headers: {
+      ...cloudEventHeaders({
+        id: randomUUID(),
+        type: CLOUD_EVENT_TYPES.telemetryRecorded,
+        source: `/ingest/${frame.source}`,
+        time: frame.receivedAt,
+        subject: frame.assetId,
+      }),
+      ...trace,
+    },
   };
 }

@@ -7,6 +7,7 @@ import { topicName, type FieldIssue } from '@fleettwin/contracts';
 import { ingestFrames, ingestRejections } from '@fleettwin/metrics';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
 import { ApiError, CONFIG as INGEST_CONFIG, LOGGER } from '@fleettwin/platform';
+import { inSpan, SpanKind } from '@fleettwin/tracing';
 import type { IngestConfig } from '../config';
 import { decodeMqttPayload } from './mqtt-payload';
 import { parseTelemetryTopic, sharedTelemetrySubscription } from './mqtt-topic';
@@ -83,7 +84,9 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
         this.logger.warn({ topic, reason: decoded.reason }, 'MQTT telemetry rejected to dead-letter topic');
         return;
       }
-      await this.telemetry.accept([decoded.frame], 'mqtt');
+      // The root of this reading's trace: one span per MQTT message.
+      const attributes = { 'messaging.system': 'mqtt', 'messaging.destination.name': topic, 'messaging.operation.type': 'process' };
+      await inSpan('mqtt telemetry process', { kind: SpanKind.CONSUMER, attributes }, () => this.telemetry.accept([decoded.frame], 'mqtt'));
     } catch (error) {
       // Refused by policy (replayed seq, timestamp out of window): a dead letter with the reason, like bad input.
       if (error instanceof ApiError && error.status < 500) return this.refuse(topic, key, payload, error);

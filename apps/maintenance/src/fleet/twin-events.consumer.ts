@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -11,7 +11,7 @@ import { FleetFacts, type StoredRecord } from './fleet-facts';
 
 /** Follows the registry and usage on `fleet.twin-events.v1` so propagation and billing have their facts. */
 @Injectable()
-export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TwinEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: Consumer | undefined;
   private readonly facts = new FleetFacts();
   private readonly positions: ConsumerPositions;
@@ -32,7 +32,8 @@ export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplication
     this.consumer = await startPartitionConsumer(this.kafka, { groupId: this.group, topics: [topicName('twinEvents', this.config.TOPIC_NAMESPACE)], logger: this.logger, deadLetters: this.deadLetters, handle: (batch) => this.handle(batch) });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the relays, producer and pool close, so the batch in flight finishes and commits. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 

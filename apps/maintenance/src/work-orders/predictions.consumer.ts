@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
@@ -25,7 +25,7 @@ interface PredictionRecord {
  * new evidence added to it rather than a duplicate. Decisions and the consumer position commit together.
  */
 @Injectable()
-export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PredictionsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: Consumer | undefined;
   private readonly positions: ConsumerPositions;
   private readonly policy: MaintenancePolicy;
@@ -54,7 +54,8 @@ export class PredictionsConsumer implements OnApplicationBootstrap, OnApplicatio
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the relays, producer and pool close, so the batch in flight finishes and commits. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
   }
 

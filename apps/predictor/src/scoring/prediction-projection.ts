@@ -7,6 +7,8 @@ import { cycleFromReadings } from './cycle-from-frame';
 export interface PositionedEvent {
   offset: string;
   event: StoredEvent;
+  /** Trace context of the record's processing, stored with the prediction it causes. */
+  trace?: Readonly<Record<string, string>>;
 }
 
 interface FrameData {
@@ -45,18 +47,25 @@ export class PredictionProjection {
     if (!batch.length) return [];
     const position = await this.positions.lock(client, topic, partition);
     const fresh = batch.filter((item) => BigInt(item.offset) >= position);
-    const frames = fresh.map((i) => i.event).filter((e) => e.streamId.startsWith('twin-') && e.type === 'FrameRecorded');
-    const windows = await loadWindows(client, [...new Set(frames.map((e) => (e.data as FrameData).assetId))]);
+    const frames = fresh.filter(({ event: e }) => e.streamId.startsWith('twin-') && e.type === 'FrameRecorded');
+    const windows = await loadWindows(client, [...new Set(frames.map((i) => (i.event.data as FrameData).assetId))]);
     const predictions: Prediction[] = [];
-    for (const event of frames) {
+    const traces: (Readonly<Record<string, string>> | undefined)[] = [];
+    for (const { event, trace } of frames) {
       const prediction = this.fold(windows, event);
-      if (prediction) predictions.push(prediction);
+      if (!prediction) continue;
+      predictions.push(prediction);
+      traces.push(trace);
     }
     await saveWindows(client, windows);
     await savePredictions(client, predictions);
     await new PostgresEventStore(client).appendBatch(
       client,
-      predictions.map((p) => ({ streamId: predictionStreamId(p.assetId), expectedVersion: 'any' as const, events: [{ type: 'PredictionMade', data: p, occurredAt: p.occurredAt }] })),
+      predictions.map((p, i) => ({
+        streamId: predictionStreamId(p.assetId),
+        expectedVersion: 'any' as const,
+        events: [{ type: 'PredictionMade', data: p, occurredAt: p.occurredAt, ...(traces[i] ? { traceContext: traces[i] } : {}) }],
+      })),
     );
     const last = fresh[fresh.length - 1];
     if (last) await this.positions.advance(client, topic, partition, BigInt(last.offset) + 1n);

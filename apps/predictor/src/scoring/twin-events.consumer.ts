@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -15,7 +15,7 @@ import { RUL_MODEL } from './rul-model.provider';
 
 /** Scores every asset on each new twin frame and publishes `fleet.predictions.v1` through the outbox. */
 @Injectable()
-export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TwinEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: Consumer | undefined;
   private readonly projection: PredictionProjection;
   private readonly relay: OutboxRelay;
@@ -47,7 +47,8 @@ export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplication
     this.consumer = await startPartitionConsumer(this.kafka, { groupId: this.config.PREDICTOR_GROUP, topics: [this.topic], logger: this.logger, deadLetters: this.deadLetters, handle: (batch) => this.handle(batch) });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the producer and pool close: the batch in flight commits, then its predictions leave through the outbox. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
     await this.relay.stop();
   }
@@ -56,7 +57,7 @@ export class TwinEventsConsumer implements OnApplicationBootstrap, OnApplication
     const items: PositionedEvent[] = [];
     for (const message of batch.messages) {
       const event = decode(message);
-      if (event) items.push({ offset: message.offset, event });
+      if (event) items.push({ offset: message.offset, event, trace: batch.traceOf(message) });
       else await this.deadLetters.publish({ topic: batch.topic, key: message.key?.toString() ?? 'unknown', original: message.value ?? Buffer.alloc(0), reason: 'record is not a stored twin event', origin: `kafka:${batch.topic}/${batch.partition}@${message.offset}` });
     }
     const predictions = await inTransaction(this.pool, (client) => this.projection.apply(client, batch.topic, batch.partition, items));

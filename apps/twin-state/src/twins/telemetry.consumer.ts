@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -18,7 +18,7 @@ type Decoded = { ok: true; item: PositionedCommand } | { ok: false; reason: stri
 
 /** Consumes `fleet.telemetry.v1` and folds every frame into its asset's twin. */
 @Injectable()
-export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class TelemetryConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private consumer: Consumer | undefined;
   private readonly projection: TwinProjection;
   private readonly topic: string;
@@ -49,15 +49,17 @@ export class TelemetryConsumer implements OnApplicationBootstrap, OnApplicationS
     this.logger.info({ topic: this.topic, group: this.config.TWIN_STATE_GROUP }, 'consuming telemetry');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the producer and pool close: the batch in flight commits, then its events leave through the outbox. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.consumer?.disconnect();
+    await this.relay.drain();
   }
 
   private async handle(batch: PartitionBatch): Promise<void> {
     const items: PositionedCommand[] = [];
     for (const message of batch.messages) {
       const decoded = decode(message);
-      if (decoded.ok) items.push(decoded.item);
+      if (decoded.ok) items.push({ ...decoded.item, trace: batch.traceOf(message) });
       else await this.deadLetter(batch, message, decoded.reason, decoded.details);
     }
     const result = await inTransaction(this.pool, (client) => this.projection.apply(client, batch.topic, batch.partition, items));

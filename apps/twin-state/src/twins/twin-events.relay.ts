@@ -35,6 +35,11 @@ export class TwinEventsRelay implements OnApplicationBootstrap, OnApplicationShu
     await this.relay.stop();
   }
 
+  /** Stops the relay after publishing everything committed; returns how many events that flush sent. */
+  drain(): Promise<number> {
+    return this.relay.stop();
+  }
+
   /** Called after a commit that appended events, so they leave now rather than at the next poll. */
   notify(): void {
     this.relay.notify();

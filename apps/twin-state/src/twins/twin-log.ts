@@ -26,6 +26,8 @@ export interface TwinChange {
   before: StoredTwin | undefined;
   after: Twin;
   events: readonly TwinEvent[];
+  /** Per event, the trace context of what caused it (the outbox relay continues that trace). */
+  traces?: readonly (Readonly<Record<string, string>> | undefined)[];
 }
 
 /**
@@ -60,7 +62,7 @@ export class TwinLog {
       withEvents.map((c) => ({
         streamId: twinStreamId(c.after.assetId),
         expectedVersion: c.before ? c.before.version : 'no-stream',
-        events: c.events.map(toNewEvent),
+        events: c.events.map((event, i) => toNewEvent(event, c.traces?.[i])),
       })),
     );
     for (const [i, stored] of this.plan(withEvents).entries()) {
@@ -70,6 +72,6 @@ export class TwinLog {
   }
 }
 
-function toNewEvent(event: TwinEvent): NewEvent {
-  return { type: event.type, data: event.data, occurredAt: occurredAt(event) };
+function toNewEvent(event: TwinEvent, traceContext: Readonly<Record<string, string>> | undefined): NewEvent {
+  return { type: event.type, data: event.data, occurredAt: occurredAt(event), ...(traceContext ? { traceContext } : {}) };
 }

@@ -9,6 +9,8 @@ export type { ProjectionSink } from './twin.repository';
 export interface PositionedCommand {
   offset: string;
   command: RecordFrame;
+  /** Trace context of the record's processing, stored with the events it causes. */
+  trace?: Readonly<Record<string, string>>;
 }
 
 export interface ProjectionResult {
@@ -48,7 +50,7 @@ export class TwinProjection {
 
     const stored = await this.twins.loadForUpdate(client, [...new Set(fresh.map((i) => i.command.data.assetId))]);
     const changes = new Map<string, TwinChange>();
-    for (const { offset, command } of fresh) {
+    for (const { offset, command, trace } of fresh) {
       const { assetId } = command.data;
       const current = changes.get(assetId)?.after ?? stored.get(assetId)?.twin ?? null;
       const decision = decide(command, current, this.evolve);
@@ -63,7 +65,12 @@ export class TwinProjection {
       const after = decision.events.reduce<Twin | null>((state, event) => this.evolve(state, event), current);
       if (!after) continue;
       const change = changes.get(assetId);
-      changes.set(assetId, { before: stored.get(assetId), after, events: [...(change?.events ?? []), ...decision.events] });
+      changes.set(assetId, {
+        before: stored.get(assetId),
+        after,
+        events: [...(change?.events ?? []), ...decision.events],
+        traces: [...(change?.traces ?? change?.events.map(() => undefined) ?? []), ...decision.events.map(() => trace)],
+      });
       result.frames += 1;
       result.events += decision.events.length;
     }

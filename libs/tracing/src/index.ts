@@ -1,0 +1,4 @@
+export * from './tracing-config';
+export * from './tracing-sdk';
+export * from './trace-carrier';
+export * from './messaging-spans';
