@@ -13,3 +13,4 @@ export * from './plan.decider';
 export * from './plan.calendar';
 export * from './plan.view';
 export * from './simulated-fleet';
+export { smallProblem as smallProblemForTests } from './plan.fixtures';
