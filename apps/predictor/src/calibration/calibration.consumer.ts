@@ -29,7 +29,7 @@ export class CalibrationConsumer implements OnApplicationBootstrap, OnApplicatio
     private readonly deadLetters: DeadLetterPublisher,
   ) {
     this.groupId = `${config.PREDICTOR_GROUP}-calibration`;
-    this.projection = new CalibrationProjection(this.groupId, { ...DEFAULT_CALIBRATION, refitEvery: config.CALIBRATION_REFIT_EVERY, driftRatio: config.CALIBRATION_DRIFT_RATIO });
+    this.projection = new CalibrationProjection(this.groupId, { ...DEFAULT_CALIBRATION, refitEvery: config.CALIBRATION_REFIT_EVERY, driftRatio: config.CALIBRATION_DRIFT_RATIO, maxFitRmse: config.CALIBRATION_MAX_FIT_RMSE });
   }
 
   async onApplicationBootstrap(): Promise<void> {

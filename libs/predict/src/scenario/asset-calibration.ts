@@ -15,11 +15,13 @@ export interface CalibrationOptions {
   maxPoints: number;
   /** Out-of-sample residuals (observation − the fit in force when it arrived) kept for drift. */
   recentWindow: number;
-  /** Recent RMSE over fit RMSE above which the calibration no longer describes the asset. */
+  /** Recent RMSE over fit RMSE above which the calibration no longer describes the asset (checked once 3 windows are seen). */
   driftRatio: number;
+  /** Fit RMSE (health-index points) above which the curve does not describe the asset at all. */
+  maxFitRmse: number;
 }
 
-export const DEFAULT_CALIBRATION: CalibrationOptions = { refitEvery: 10, maxPoints: 256, recentWindow: 30, driftRatio: 2 };
+export const DEFAULT_CALIBRATION: CalibrationOptions = { refitEvery: 10, maxPoints: 256, recentWindow: 30, driftRatio: 3, maxFitRmse: 0.12 };
 
 /** The health index is clipped to [0, 1]; clipped cycles say only "at or beyond", so they are not fitted. */
 const CLIPPED_LOW = 0.001;
@@ -128,12 +130,15 @@ export function calibrationReport(state: AssetCalibration, options: CalibrationO
   const bias = residuals.length ? residuals.reduce((s, r) => s + r, 0) / residuals.length : null;
   const fitRmse = state.fit?.rmse ?? null;
   const driftRatio = recentRmse !== null && fitRmse ? recentRmse / fitRmse : null;
-  const enough = residuals.length >= Math.ceil(options.recentWindow / 2);
+  // Early fits extrapolate poorly, so drift is judged only once the history spans three windows.
+  const enough = residuals.length >= options.recentWindow && state.observations >= 3 * options.recentWindow;
   const reason = !state.fit
     ? 'not enough history to fit'
-    : enough && driftRatio !== null && driftRatio > options.driftRatio
-      ? `recent error ${round(recentRmse ?? 0)} is ${round(driftRatio)}× the fit error ${round(fitRmse ?? 0)}: the asset no longer follows its calibrated model`
-      : null;
+    : (fitRmse ?? 0) > options.maxFitRmse
+      ? `fit error ${round(fitRmse ?? 0)} exceeds ${options.maxFitRmse}: the asset no longer follows a degradation curve`
+      : enough && driftRatio !== null && driftRatio > options.driftRatio
+        ? `recent error ${round(recentRmse ?? 0)} is ${round(driftRatio)}× the fit error ${round(fitRmse ?? 0)}: the asset no longer follows its calibrated model`
+        : null;
   return {
     assetId: state.assetId,
     version: state.version,
