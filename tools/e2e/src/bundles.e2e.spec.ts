@@ -1,4 +1,5 @@
-import { freePort, isolatedEnvironment, waitFor, type ServiceName, type TestEnvironment } from '@fleettwin/testing';
+import { Client } from 'pg';
+import { freePort, isolatedEnvironment, serviceDatabaseUrl, waitFor, type ServiceName, type TestEnvironment } from '@fleettwin/testing';
 import { buildBundles, startBundle, type BundleProcess } from './bundle-process';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
 import { metricSum } from './prometheus-text';
@@ -54,10 +55,11 @@ async function metrics(app: ServiceName): Promise<string> {
   return res.text();
 }
 
-function frames() {
+/** `cycles` frames per asset from cycle `first` on (seq = cycle + 1). */
+function frames(first = 0, cycles = CYCLES) {
   const start = Date.parse('2026-01-01T00:00:00Z');
   return ASSETS.flatMap((assetId, a) =>
-    Array.from({ length: CYCLES }, (_, c) => ({
+    Array.from({ length: cycles }, (_, i) => first + i).map((c) => ({
       tenant: 'airline-e2e',
       assetId,
       ts: new Date(start + c * 60000).toISOString(),
@@ -136,7 +138,25 @@ it('follows one reading in one trace: ingest → twin-state → predictor → ma
   expect(sameTrace.filter((s) => s.service === 'twin-state' && s.name.endsWith('fleet.telemetry.v1 process'))).toHaveLength(FRAMES);
 });
 
-it('drains each service on SIGTERM: exit code 0 and one `drained` line', async () => {
+/** Events committed to a service's store that its outbox relay has not yet published. */
+async function unpublished(app: ServiceName, relay: string): Promise<number> {
+  const client = new Client({ connectionString: serviceDatabaseUrl(env.databaseUrl, app) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ behind: string }>(
+      `SELECT count(*) AS behind FROM events WHERE position > (SELECT position FROM outbox_cursors WHERE name = $1)`,
+      [relay],
+    );
+    return Number(rows[0]?.behind);
+  } finally {
+    await client.end();
+  }
+}
+
+it('drains each service on SIGTERM: exit code 0, one `drained` line, nothing committed left in an outbox', async () => {
+  // A second wave still on its way through the pipeline while the services are told to stop, upstream first.
+  const res = await fetch(`${service('ingest').url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ frames: frames(CYCLES, 40) }) });
+  expect(res.status).toBe(202);
   for (const app of APPS) {
     const running = service(app);
     const exit = await running.terminate();
@@ -145,4 +165,7 @@ it('drains each service on SIGTERM: exit code 0 and one `drained` line', async (
     expect(drained).toHaveLength(1);
     expect(drained[0]).toMatchObject({ service: app, consumerBatches: expect.any(Number), outboxPublished: expect.any(Number), httpConnections: expect.any(Number) });
   }
+  // Whatever twin-state and the predictor committed before they stopped left through their outbox.
+  expect(await unpublished('twin-state', 'twin-events')).toBe(0);
+  expect(await unpublished('predictor', 'predictions')).toBe(0);
 }, 120000);
