@@ -6,8 +6,9 @@ import { activeTraceIds } from '@fleettwin/tracing';
  * One JSON object per line on stdout; `service` on every line so a log pipeline can split them, and
  * `trace_id` / `span_id` on lines written inside a sampled span, to jump from a log line to its trace.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level, base: { service }, mixin: activeTraceIds, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+  const options = { level, base: { service }, mixin: activeTraceIds, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label: string) => ({ level: label }) } };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Lets NestJS write its own lines through the same JSON logger. */
