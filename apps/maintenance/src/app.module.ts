@@ -4,6 +4,9 @@ import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fle
 import { CatalogSeed } from './catalog/catalog.seed';
 import { FailureModesController } from './catalog/failure-modes.controller';
 import { MaintenanceConfig } from './config';
+import { PLAN_MIGRATIONS } from './plans/plan.migrations';
+import { PlansController } from './plans/plans.controller';
+import { Plans } from './plans/plans.service';
 import { CustodyCheckpointer } from './custody/custody-checkpointer';
 import { CustodyController } from './custody/custody.controller';
 import { CustodyEventsRelay } from './custody/custody-events.relay';
@@ -22,7 +25,7 @@ import { WorkOrders } from './work-orders/work-orders.service';
     InfrastructureModule.forService({
       service: 'maintenance',
       config: MaintenanceConfig,
-      migrations: MAINTENANCE_MIGRATIONS,
+      migrations: [...MAINTENANCE_MIGRATIONS, ...PLAN_MIGRATIONS],
       topics: (config) => [
         ...streamTopicSpecs('predictions', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('maintenance', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
@@ -32,7 +35,7 @@ import { WorkOrders } from './work-orders/work-orders.service';
     }),
     HealthModule.register('maintenance', dependencyHealthChecks),
   ],
-  controllers: [FailureModesController, PartsController, CustodyController],
-  providers: [CatalogSeed, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer, CustodyEventsRelay, CustodyLedger, CustodyCheckpointer],
+  controllers: [FailureModesController, PartsController, CustodyController, PlansController],
+  providers: [CatalogSeed, Plans, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer, CustodyEventsRelay, CustodyLedger, CustodyCheckpointer],
 })
 export class AppModule {}
