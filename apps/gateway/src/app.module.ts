@@ -11,7 +11,7 @@ import { GatewayConfig } from './config';
 import { FleetController } from './fleet/fleet.controller';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
-import { PlansController } from './plans/plans.controller';
+import { ScenariosController } from './scenarios/scenarios.controller';
 import { LiveUpdates } from './stream/live-updates';
 import { StreamController } from './stream/stream.controller';
 import { TwinsController } from './twins/twins.controller';
@@ -38,7 +38,7 @@ const LIVE_TOPIC_PARTITIONS = 12;
     }),
     HealthModule.register('gateway', dependencyHealthChecks),
   ],
-  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, PlansController, FailureModesController, StreamController, OpenApiController],
+  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, FailureModesController, ScenariosController, StreamController, OpenApiController],
   providers: [TokenVerifier, RateLimiter, ServiceClient, Ownership, WorkOrderClient, LiveUpdates, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AppModule implements NestModule {

@@ -6,7 +6,7 @@ import { SseReader } from './fixtures/sse-reader';
 
 let fleet: Fleet;
 let gateway: RunningService;
-const ids = { acme: { twin: 'ACME-E1', asset: 'FLEET-ACME', 'work-order': '', plan: '' }, globex: { twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', 'work-order': '', plan: '' } };
+const ids = { acme: { twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' }, globex: { twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' } };
 
 interface WorkOrderList { workOrders: { id: string; tenant: string; assetId: string }[] }
 
@@ -33,21 +33,12 @@ beforeAll(async () => {
   ]);
   gateway = await startGateway(fleet, { RATE_LIMIT_PER_MINUTE: '100000' });
   [ids.acme['work-order'], ids.globex['work-order']] = await Promise.all([workOrderOf('acme'), workOrderOf('globex')]);
-  [ids.acme.plan, ids.globex.plan] = await Promise.all([planOf('acme'), planOf('globex')]);
 });
 
 afterAll(async () => {
   await gateway?.stop();
   await fleet?.stop();
 });
-
-/** A one-shop plan over the tenant's open work orders, made directly at maintenance. */
-const PLAN_SETTINGS = { startsOn: new Date().toISOString().slice(0, 10), weeks: 4, sites: [{ siteId: 'HOME', slotsPerWeek: 2, hoursPerWeek: 2000, costPerHour: 100 }], policy: { spares: { HOME: 2 } }, solver: { timeLimitSeconds: 5 } };
-
-async function planOf(tenant: 'acme' | 'globex'): Promise<string> {
-  const res = await fetch(`${fleet.maintenance.url}/v1/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, settings: PLAN_SETTINGS }) });
-  return (await jsonBody<{ planId: string }>(res)).planId;
-}
 
 function call(method: string, path: string, auth?: string, body?: unknown, base = gateway.url): Promise<Response> {
   return fetch(`${base}${path}`, {
@@ -76,10 +67,12 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     workOrders: { path, allowed: [200] },
     workOrder: { path, allowed: [200] },
     workOrderTransition: { path, body: {}, allowed: [200, 409] }, // the first acknowledges, a repeat is an illegal transition
-    planCreate: { path, body: { settings: PLAN_SETTINGS }, allowed: [201] },
-    plan: { path, allowed: [200] },
-    planAccept: { path, body: { revision: 1 }, allowed: [200, 409] }, // a re-plan (later in the matrix) makes revision 1 stale
-    planReplan: { path, body: {}, allowed: [200] },
+    // Scenarios need a calibrated asset; the fixture twins carry no model sensors (scenarios.e2e.spec.ts runs them for real).
+    scenarios: { path, allowed: [200] },
+    scenarioCreate: { path, body: { assets: { ids: [ids[tenant].twin] }, change: { profile: { deratePercent: 10 } } }, allowed: [404] },
+    scenario: { path, allowed: [404] },
+    scenarioRerun: { path, allowed: [404] },
+    assetCalibration: { path, allowed: [404] },
     failureModes: { path, allowed: [200] },
     stream: { path, allowed: [200] },
   };

@@ -2,7 +2,7 @@ import type { GatewayRole } from '@fleettwin/contracts';
 
 export type HttpMethod = 'GET' | 'POST';
 /** The kind of record a route's `:id` names; its owner is checked against the caller's tenant. */
-export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'plan';
+export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario';
 
 export interface RouteSpec {
   method: HttpMethod;
@@ -21,9 +21,6 @@ export interface RouteSpec {
 const EVERYONE = ['viewer', 'engineer', 'planner', 'admin', 'integration'] as const;
 const ENGINEERS = ['engineer', 'planner', 'admin'] as const;
 const PLANNERS = ['planner', 'admin', 'integration'] as const;
-/** Plans: planners and admins decide; viewers and engineers read. */
-const PLAN_ACTORS = ['planner', 'admin'] as const;
-const PLAN_READERS = ['viewer', 'engineer', 'planner', 'admin'] as const;
 
 export const WORK_ORDER_ACTIONS = ['acknowledge', 'schedule', 'start', 'complete', 'defer', 'cancel'] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
@@ -46,11 +43,12 @@ export const ROUTES = {
   workOrders: { method: 'GET', path: '/v1/work-orders', roles: EVERYONE, tag: 'work-orders', summary: 'The tenant’s work orders, newest change first (`next` is the cursor)', query: ['status', 'assetId', 'updatedSince', 'limit', 'cursor'] },
   workOrder: { method: 'GET', path: '/v1/work-orders/:id', roles: EVERYONE, tag: 'work-orders', resource: 'work-order', summary: 'One work order' },
   workOrderTransition: { method: 'POST', path: '/v1/work-orders/:id/:action', roles: PLANNERS, tag: 'work-orders', resource: 'work-order', summary: 'Moves a work order through its lifecycle', pathValues: { action: WORK_ORDER_ACTIONS }, body: true },
-  planCreate: { method: 'POST', path: '/v1/plans', roles: PLAN_ACTORS, tag: 'plans', summary: 'Plans the tenant’s open work orders over shop capacity, spares and ferries (HiGHS MILP beside a greedy baseline); settings in the body or stored', body: true },
-  plan: { method: 'GET', path: '/v1/plans/:id', roles: PLAN_READERS, tag: 'plans', resource: 'plan', summary: 'A plan as a calendar per site and week, with optimised vs greedy figures' },
-  planAccept: { method: 'POST', path: '/v1/plans/:id/accept', roles: PLAN_ACTORS, tag: 'plans', resource: 'plan', summary: 'Accepts the revision looked at (`{"revision": n}`; a newer one answers 409)', body: true },
-  planReplan: { method: 'POST', path: '/v1/plans/:id/replan', roles: PLAN_ACTORS, tag: 'plans', resource: 'plan', summary: 'Re-plans the current open work orders, moving as few accepted assignments as it can', body: true },
   failureModes: { method: 'GET', path: '/v1/failure-modes', roles: EVERYONE, tag: 'catalog', summary: 'The failure-mode catalog (FMEA)' },
+  scenarios: { method: 'GET', path: '/v1/scenarios', roles: EVERYONE, tag: 'scenarios', summary: 'The tenant’s stored what-if scenarios, newest first', query: ['limit'] },
+  scenarioCreate: { method: 'POST', path: '/v1/scenarios', roles: ENGINEERS, tag: 'scenarios', summary: 'Runs and stores a what-if scenario (operating profile, deferral, part swap) against the baseline (201)', body: true },
+  scenario: { method: 'GET', path: '/v1/scenarios/:id', roles: EVERYONE, tag: 'scenarios', resource: 'scenario', summary: 'One stored scenario: inputs, seed, model versions, baseline and scenario RUL distributions' },
+  scenarioRerun: { method: 'POST', path: '/v1/scenarios/:id/rerun', roles: ENGINEERS, tag: 'scenarios', resource: 'scenario', summary: 'Recomputes a stored scenario; says whether the bytes are identical and which model versions changed' },
+  assetCalibration: { method: 'GET', path: '/v1/assets/:id/calibration', roles: EVERYONE, tag: 'predictions', resource: 'twin', summary: 'The asset’s calibrated degradation curve: fit error, drift, validity' },
   stream: { method: 'GET', path: '/v1/stream', roles: EVERYONE, tag: 'live', summary: 'Server-Sent Events: twin changes, predictions and work-order changes of the tenant', query: ['types'] },
 } as const satisfies Record<string, RouteSpec>;
 
