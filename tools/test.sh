@@ -37,6 +37,8 @@ npx tsc -p tsconfig.json --noEmit
 log "lint (module boundaries included)"
 NX_DAEMON=false npx nx show projects >/dev/null
 npx eslint . --max-warnings 0
+log "secret scan (tracked files, secretlint)"
+npm run -s secrets:scan
 log "kubernetes manifests (render, schema-validate, cross-check against the apps)"
 npm run -s k8s:check
 
