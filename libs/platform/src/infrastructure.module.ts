@@ -59,6 +59,8 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: async (config: C, logger: Logger) => {
             await ensureDatabase(config.DATABASE_URL);
             const pool = createPool(config.DATABASE_URL);
+            // An idle connection cut by a database restart is an 'error' event on the pool; unheard, it kills the process.
+            pool.on('error', (error) => logger.warn({ err: error }, 'idle PostgreSQL connection lost; the pool reconnects on next use'));
             const applied = await migrate(pool, options.service, options.migrations);
             if (applied.length) logger.info({ applied }, 'migrations applied');
             return pool;
