@@ -1,0 +1,49 @@
+import type { FaultResult } from '@fleettwin/testing';
+
+export interface JestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTestSuites: number;
+  testResults: { name: string; status: string }[];
+}
+
+export const BEGIN = '<!-- faults:begin -->';
+export const END = '<!-- faults:end -->';
+
+export function formatFigures(figures: FaultResult['figures']): string {
+  return Object.entries(figures)
+    .map(([k, v]) => `${k}=${typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v}`)
+    .join(', ');
+}
+
+/** The console table: scenario, group, passed, figures. */
+export function textTable(results: readonly FaultResult[]): string {
+  const rows = [['scenario', 'group', 'passed', 'figures'], ...results.map((r) => [r.scenario, r.group, r.passed ? 'yes' : 'NO', formatFigures(r.figures)])];
+  if (rows.length === 1) return 'no scenario recorded figures (tmp/faults is empty)';
+  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => [...r.slice(0, 3).map((cell, i) => cell.padEnd(widths[i])), r[3]].join('  ')).join('\n');
+}
+
+/** The markdown table written into docs/reliability.md. */
+export function faultTable(results: readonly FaultResult[], measuredAt: string): string {
+  const escape = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `Measured by \`npm run test:faults\` on ${measuredAt} (${results.filter((r) => r.passed).length} of ${results.length} scenarios passed). Do not edit by hand.`,
+    '',
+    '| scenario | group | passed | figures |',
+    '| --- | --- | --- | --- |',
+    ...results.map((r) => `| \`${r.scenario}\` | ${r.group} | ${r.passed ? 'yes' : '**no**'} | ${escape(formatFigures(r.figures))} |`),
+  ].join('\n');
+}
+
+export function replaceBetweenMarkers(text: string, body: string): string {
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  if (start < 0 || end < start) throw new Error(`the markers ${BEGIN} … ${END} are missing`);
+  return `${text.slice(0, start + BEGIN.length)}\n${body}\n${text.slice(end)}`;
+}
+
+export function failedSuites(report: JestReport): string[] {
+  return report.testResults.filter((r) => r.status !== 'passed').map((r) => r.name);
+}
