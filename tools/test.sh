@@ -48,5 +48,8 @@ npx jest --selectProjects unit --json --outputFile=tmp/jest-unit.json || status=
 log "integration tests (real Kafka, PostgreSQL, MQTT)"
 npx jest --selectProjects integration --runInBand --forceExit --json --outputFile=tmp/jest-integration.json || status=1
 
-node tools/scripts/jest-summary.js tmp/jest-unit.json tmp/jest-integration.json
+log "fault suite (own Kafka and PostgreSQL: crashes, restarts, poison records, fuzzing, hostile callers; docs/reliability.md)"
+bash tools/faults/run.sh --no-docs || status=1
+
+node tools/scripts/jest-summary.js tmp/jest-unit.json tmp/jest-integration.json tmp/jest-faults.json
 exit $status
