@@ -15,7 +15,20 @@ export const Readings = z
   .refine((r) => Object.keys(r).length > 0, 'readings must hold at least one sensor')
   .refine((r) => Object.keys(r).length <= MAX_SENSORS_PER_FRAME, `readings may hold at most ${MAX_SENSORS_PER_FRAME} sensors`);
 
-export const Timestamp = z.string().datetime({ offset: true, message: 'ts must be an ISO-8601 date-time with a time zone' });
+/**
+ * Readings are stamped between 1900 and 2199: anything else is a device clock gone wrong, and years
+ * such as 0000 or 9999.999… pass ISO-8601 but not PostgreSQL (or round into year 10000 there).
+ */
+export const EARLIEST_TIMESTAMP = '1900-01-01T00:00:00Z';
+export const LATEST_TIMESTAMP = '2200-01-01T00:00:00Z';
+
+export const Timestamp = z
+  .string()
+  .datetime({ offset: true, message: 'ts must be an ISO-8601 date-time with a time zone' })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return t >= Date.parse(EARLIEST_TIMESTAMP) && t < Date.parse(LATEST_TIMESTAMP);
+  }, 'ts must lie between 1900-01-01 and 2200-01-01');
 
 /** What a gateway sends over MQTT on `fleet/{tenant}/{assetId}/telemetry`. */
 export const MqttTelemetryPayload = z

@@ -5,3 +5,4 @@ export * from './isolation';
 export * from './topic-reader';
 export * from './http';
 export * from './fault-report';
+export * from './fuzz';

@@ -84,6 +84,8 @@ describe('HTTP telemetry ingest → Kafka → twin-state', () => {
     ['bad tenant format', frame({ tenant: 'Acme Airlines!' }), 'tenant', /tenant must be/],
     ['bad asset id', frame({ assetId: '../etc/passwd' }), 'assetId', /assetId must be/],
     ['bad timestamp', frame({ ts: 'yesterday' }), 'ts', /ISO-8601/],
+    ['timestamp in year 0 (found by fuzzing: twin-state could not store it)', frame({ ts: '0000-01-01T00:00:00Z' }), 'ts', /between 1900-01-01 and 2200-01-01/],
+    ['batch of 6,000 non-frames (found by fuzzing: named the single-frame fields)', { frames: Array.from({ length: 6000 }, () => 0) }, 'frames.0', /object/],
     ['negative seq', frame({ seq: -1 }), 'seq', /greater than or equal to 0/],
     ['empty readings', frame({ readings: {} }), 'readings', /at least one sensor/],
     ['unknown field', { ...frame(), extra: 1 }, '(root)', /Unrecognized key/],
