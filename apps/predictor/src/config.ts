@@ -12,6 +12,6 @@ export const PredictorConfig = BaseConfig.extend({
   DRIFT_ALERT_RATIO: z.coerce.number().min(1).default(1.5),
   CALIBRATION_REFIT_EVERY: z.coerce.number().int().min(1).max(10000).default(10),
   CALIBRATION_DRIFT_RATIO: z.coerce.number().min(1).default(3),
-  CALIBRATION_MAX_FIT_RMSE: z.coerce.number().positive().max(1).default(0.12),
+  CALIBRATION_MAX_FIT_RMSE: z.coerce.number().positive().max(1).default(0.08),
 });
 export type PredictorConfig = z.infer<typeof PredictorConfig>;

@@ -1,5 +1,5 @@
 import { buildFleet, FleetSimulation, parseInjection, toTelemetryFrame, wearRates, type EngineRecord } from '@fleettwin/simulator';
-import type { CalibrationReport, OperatingProfile } from '@fleettwin/predict';
+import { calibrationFrom, calibrationReport, DEFAULT_CALIBRATION, type CalibrationReport, type OperatingProfile } from '@fleettwin/predict';
 import { isolatedEnvironment, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 import type { TelemetryFrame } from '@fleettwin/contracts';
 import type { RerunAnswer, ScenarioView } from './scenario.service';
@@ -109,6 +109,16 @@ describe('calibration and what-if scenarios on simulated engines (ingest → twi
     const metrics = await (await fetch(`${predictor().url}/metrics`)).text();
     expect(metrics).toMatch(/fleettwin_calibration_invalid_assets 1/);
     expect(metrics).toMatch(/fleettwin_calibration_fit_rmse_count \d+/);
+  });
+
+  it('holds calibrations that are a pure fold: refolding the asset’s prediction history gives the same report', async () => {
+    for (const engine of engines) {
+      const res = await fetch(`${predictor().url}/v1/assets/${engine.assetId}/prediction?history=1000`);
+      const { history } = await jsonBody<{ history: { cycle: number; healthIndex: number }[] }>(res);
+      expect(history).toHaveLength(CYCLES);
+      const rebuilt = calibrationReport(calibrationFrom(engine.assetId, [...history].reverse()), DEFAULT_CALIBRATION);
+      expect({ ...(await calibration(engine.assetId)), tenant: undefined }).toEqual({ ...rebuilt, tenant: undefined });
+    }
   });
 
   it('lengthens RUL monotonically with more takeoff derate, by the simulator’s own wear ratio', async () => {

@@ -17,11 +17,11 @@ export interface CalibrationOptions {
   recentWindow: number;
   /** Recent RMSE over fit RMSE above which the calibration no longer describes the asset (checked once 3 windows are seen). */
   driftRatio: number;
-  /** Fit RMSE (health-index points) above which the curve does not describe the asset at all. */
+  /** Fit RMSE (health-index points) above which the curve does not describe the asset (checked once 3 windows are seen). */
   maxFitRmse: number;
 }
 
-export const DEFAULT_CALIBRATION: CalibrationOptions = { refitEvery: 10, maxPoints: 256, recentWindow: 30, driftRatio: 3, maxFitRmse: 0.12 };
+export const DEFAULT_CALIBRATION: CalibrationOptions = { refitEvery: 10, maxPoints: 256, recentWindow: 30, driftRatio: 3, maxFitRmse: 0.08 };
 
 /** The health index is clipped to [0, 1]; clipped cycles say only "at or beyond", so they are not fitted. */
 const CLIPPED_LOW = 0.001;
@@ -130,11 +130,11 @@ export function calibrationReport(state: AssetCalibration, options: CalibrationO
   const bias = residuals.length ? residuals.reduce((s, r) => s + r, 0) / residuals.length : null;
   const fitRmse = state.fit?.rmse ?? null;
   const driftRatio = recentRmse !== null && fitRmse ? recentRmse / fitRmse : null;
-  // Early fits extrapolate poorly, so drift is judged only once the history spans three windows.
+  // Early fits are noisy and extrapolate poorly, so validity is judged once the history spans three windows.
   const enough = residuals.length >= options.recentWindow && state.observations >= 3 * options.recentWindow;
   const reason = !state.fit
     ? 'not enough history to fit'
-    : (fitRmse ?? 0) > options.maxFitRmse
+    : enough && (fitRmse ?? 0) > options.maxFitRmse
       ? `fit error ${round(fitRmse ?? 0)} exceeds ${options.maxFitRmse}: the asset no longer follows a degradation curve`
       : enough && driftRatio !== null && driftRatio > options.driftRatio
         ? `recent error ${round(recentRmse ?? 0)} is ${round(driftRatio)}× the fit error ${round(fitRmse ?? 0)}: the asset no longer follows its calibrated model`
