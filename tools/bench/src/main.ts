@@ -4,7 +4,7 @@
  * what it needs and removes what it created.
  */
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import type { Pool } from 'pg';
@@ -22,6 +22,7 @@ import { CpuMeter, loadAverage, peakRssBytes, quiesce } from './proc';
 import { summarizeProfile, type ProfileSummary } from './profile';
 import { postgresCopy, projection, waitForFolded } from './projection.bench';
 import { rebuild } from './rebuild.bench';
+import { planBench, planSummaryRow, renderPlanSection, splicePlanSection } from './plan.bench';
 import { INGEST_GOAL, renderReport, type BenchResults, type Measured } from './report';
 import { startBenchService, type RunningProcess } from './services';
 
@@ -54,6 +55,14 @@ function log(line: string): void {
   process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 }
 
+async function writePlanSection(out: string): Promise<void> {
+  log('plan: 500-asset simulated fleet, greedy vs HiGHS');
+  const result = await planBench(WORKSPACE);
+  log(`plan: objective greedy ${Math.round(result.greedy.objective)} vs optimised ${Math.round(result.optimised.objective)}, solver ${result.solver.status} in ${result.solver.seconds.toFixed(1)} s`);
+  const report = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  writeFileSync(out, splicePlanSection(report, renderPlanSection(result, new Date()), planSummaryRow(result)));
+}
+
 function reason(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]!.slice(0, 300) : String(error);
 }
@@ -63,8 +72,14 @@ async function main(): Promise<void> {
     .description('fleettwin benchmarks against the limits of this machine; rewrites docs/benchmarks.md')
     .option('--quick', 'short runs (development); the default is the full run')
     .option('--out <file>', 'report to write', 'docs/benchmarks.md')
+    .argument('[steps...]', 'run only these steps: plan (the maintenance plan section, spliced into the existing report)')
     .parse(process.argv);
   const opts = program.opts<{ quick?: boolean; out: string }>();
+  // `npm run bench -- plan`: only the maintenance-plan step, spliced into the existing report.
+  if (program.args.includes('plan')) {
+    await writePlanSection(join(WORKSPACE, opts.out));
+    return;
+  }
   const sizes = opts.quick ? QUICK : FULL;
   const started = Date.now();
   const run = new BenchRun(WORKSPACE);
@@ -314,6 +329,7 @@ async function main(): Promise<void> {
   writeFileSync(join(run.logDir, 'results.json'), JSON.stringify(results, null, 2));
   const out = join(WORKSPACE, opts.out);
   writeFileSync(out, renderReport(results));
+  await writePlanSection(out).catch((error: unknown) => log(`plan step failed: ${reason(error)}`));
   log(`wrote ${opts.out} in ${(results.seconds / 60).toFixed(1)} min`);
 }
 
