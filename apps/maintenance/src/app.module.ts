@@ -7,6 +7,11 @@ import { MaintenanceConfig } from './config';
 import { PLAN_MIGRATIONS } from './plans/plan.migrations';
 import { PlansController } from './plans/plans.controller';
 import { Plans } from './plans/plans.service';
+import { BillingEventsRelay } from './billing/billing-events.relay';
+import { LedgerProjector } from './billing/ledger.projector';
+import { UsageMeter } from './billing/usage-meter';
+import { ContractsController } from './contracts/contracts.controller';
+import { Contracts } from './contracts/contracts.service';
 import { CustodyCheckpointer } from './custody/custody-checkpointer';
 import { CustodyController } from './custody/custody.controller';
 import { CustodyEventsRelay } from './custody/custody-events.relay';
@@ -31,11 +36,12 @@ import { WorkOrders } from './work-orders/work-orders.service';
         ...streamTopicSpecs('maintenance', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
         ...streamTopicSpecs('twinEvents', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('custody', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
+        ...streamTopicSpecs('billing', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
       ],
     }),
     HealthModule.register('maintenance', dependencyHealthChecks),
   ],
-  controllers: [FailureModesController, PartsController, CustodyController, PlansController],
-  providers: [CatalogSeed, Plans, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer, CustodyEventsRelay, CustodyLedger, CustodyCheckpointer],
+  controllers: [FailureModesController, PartsController, CustodyController, PlansController, ContractsController],
+  providers: [CatalogSeed, Plans, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer, CustodyEventsRelay, CustodyLedger, CustodyCheckpointer, Contracts, LedgerProjector, UsageMeter, BillingEventsRelay],
 })
 export class AppModule {}

@@ -8,4 +8,5 @@ export * from './asset'; export * from './dtdl';
 export * from './maintenance';
 export * from './gateway';
 export * from './custody';
+export * from './billing';
 export * from './plan';

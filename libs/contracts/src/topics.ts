@@ -8,6 +8,7 @@ export const STREAMS = {
   predictions: 'fleet.predictions.v1',
   maintenance: 'fleet.maintenance.v1',
   custody: 'fleet.custody.v1',
+  billing: 'fleet.billing.v1',
 } as const;
 
 export type StreamName = keyof typeof STREAMS;

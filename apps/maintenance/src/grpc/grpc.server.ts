@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { CONFIG, LOGGER, PG_POOL, startGrpcServer, type RunningGrpcServer } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
+import { billingService } from '../billing/billing.grpc';
 import { custodyService } from '../custody/custody.grpc';
 import { CustodyLedger } from '../custody/custody-ledger.service';
 import { WorkOrders } from '../work-orders/work-orders.service';
@@ -11,7 +12,7 @@ import { ErpCredentials } from './erp-credentials';
 import { usageService } from './usage.grpc';
 import { workOrderService } from './work-order.grpc';
 
-/** The ERP-facing gRPC server: work orders, usage, the custody ledger, plus grpc.health.v1 and server reflection. */
+/** The ERP-facing gRPC server: work orders, usage, the custody ledger, the contract ledger (billing), plus grpc.health.v1 and server reflection. */
 @Injectable()
 export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private running: RunningGrpcServer | undefined;
@@ -33,12 +34,17 @@ export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicat
     const credentials = new ErpCredentials(this.config.GRPC_API_KEYS);
     this.running = await startGrpcServer({
       // The custody proto sits beside the maintenance one (…/fleettwin/<package>/v1/), in dev and in the image.
-      protoFiles: [this.config.GRPC_PROTO, resolve(dirname(this.config.GRPC_PROTO), '../../custody/v1/custody.proto')],
+      protoFiles: [
+        this.config.GRPC_PROTO,
+        resolve(dirname(this.config.GRPC_PROTO), '../../custody/v1/custody.proto'),
+        resolve(dirname(this.config.GRPC_PROTO), '../../billing/v1/billing.proto'),
+      ],
       port: this.config.GRPC_PORT,
       services: {
         'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger, credentials),
         'fleettwin.maintenance.v1.UsageService': usageService(this.pool, credentials),
         'fleettwin.custody.v1.CustodyService': custodyService(this.custody, this.pool, this.logger, credentials),
+        'fleettwin.billing.v1.BillingService': billingService(this.pool, this.logger, credentials),
       },
       tls: certFile && keyFile ? { certFile, keyFile, ...(caFile ? { caFile } : {}) } : undefined,
     });

@@ -1,5 +1,6 @@
 import { EVENT_STORE_MIGRATIONS } from '@fleettwin/event-store';
 import { CONSUMER_POSITIONS_MIGRATION, type Migration } from '@fleettwin/postgres';
+import { BILLING_MIGRATIONS } from '../billing/billing.migrations';
 
 export const MAINTENANCE_MIGRATIONS: Migration[] = [
   CONSUMER_POSITIONS_MIGRATION,
@@ -96,3 +97,6 @@ MAINTENANCE_MIGRATIONS.push({
       signed_at timestamptz NOT NULL DEFAULT now()
     );`,
 });
+
+/** Service contracts and the contract ledger (docs/contracts.md). */
+MAINTENANCE_MIGRATIONS.push(...BILLING_MIGRATIONS);

@@ -48,7 +48,7 @@ describe('contract decider', () => {
   });
 
   it('given another tenant\'s contract, when amended or closed, then NOT_FOUND', () => {
-    given([created]).when({ ...close('2026-10'), data: { tenant: 'airline-b', contractId: CONTRACT, period: '2026-10' } }).thenRejects({ code: 'NOT_FOUND' });
+    given([created]).when({ type: 'CloseBillingPeriod', data: { tenant: 'airline-b', contractId: CONTRACT, period: '2026-10' }, metadata: meta('k-foreign') }).thenRejects({ code: 'NOT_FOUND' });
     given([]).when(amend('2026-10-15T00:00:00Z')).thenRejects({ code: 'NOT_FOUND' });
   });
 });
