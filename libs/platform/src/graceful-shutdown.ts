@@ -16,6 +16,7 @@ export interface DrainReport {
 }
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+const IN_FLIGHT_GRACE_MS = 5000;
 
 /**
  * On SIGTERM/SIGINT: stop taking HTTP requests (answering those in flight), close the app — consumers
@@ -55,8 +56,13 @@ async function drain(app: INestApplication): Promise<DrainReport> {
   const before = await counters();
   const server = app.getHttpServer() as Server;
   const httpConnections = await openConnections(server);
-  await closeServer(server);
+  // Stop accepting now and let in-flight requests finish; long-lived streams (the gateway's SSE)
+  // are ended by the app's own shutdown hooks, so wait for them only a little before closing the app.
+  const serverClosed = closeServer(server);
+  await Promise.race([serverClosed, delay(IN_FLIGHT_GRACE_MS)]);
   await app.close();
+  server.closeAllConnections();
+  await serverClosed;
   await shutdownTracing();
   const after = await counters();
   return {
@@ -76,6 +82,10 @@ async function counters(): Promise<{ consumerBatches: number; outboxPublished: n
 
 function sum(values: readonly { value: number }[]): number {
   return values.reduce((total, v) => total + v.value, 0);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 function openConnections(server: Server): Promise<number> {
