@@ -12,10 +12,15 @@ export interface OutgoingRecord {
  * and a retried batch is not written twice.
  */
 export class EventProducer {
-  private readonly producer: Producer;
+  private producer: Producer;
+  private renewal: Promise<void> | undefined;
 
-  constructor(kafka: Kafka) {
-    this.producer = kafka.producer({
+  constructor(private readonly kafka: Kafka) {
+    this.producer = this.create();
+  }
+
+  private create(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 5,
       allowAutoTopicCreation: false,
@@ -39,15 +44,49 @@ export class EventProducer {
   async send(topic: string, records: readonly OutgoingRecord[]): Promise<void> {
     const traced = tracingEnabled();
     for (const chunk of chunkBySize(records, MAX_REQUEST_BYTES)) {
-      await this.producer.send({
+      if (this.renewal) await this.renewal;
+      const producer = this.producer;
+      await producer.send({
         topic,
         acks: -1,
         compression: CompressionTypes.None,
         // A record without its own trace context continues the caller's active span (a DLQ record, say).
         messages: chunk.map((r) => ({ key: r.key, value: r.value, headers: traced ? withTraceHeaders(r.headers) : r.headers })),
+      }).catch(async (error: unknown) => {
+        if (lostProducerState(error)) await this.renew(producer);
+        throw error;
       });
     }
   }
+
+  /**
+   * After a broker restart kafkajs's idempotent producer can fall out of step with the broker's
+   * sequence numbers and then fail every send (OUT_OF_ORDER_SEQUENCE_NUMBER, tulios/kafkajs#598) until
+   * the process restarts. A fresh producer gets a new producer id and starts its sequences at zero;
+   * the failed send is still reported, so the caller retries it (consumers drop repeats by seq or id).
+   */
+  private renew(broken: Producer): Promise<void> {
+    if (this.producer !== broken) return this.renewal ?? Promise.resolve();
+    this.renewal ??= (async () => {
+      const fresh = this.create();
+      await fresh.connect();
+      this.producer = fresh;
+      void broken.disconnect().catch(() => undefined);
+    })().finally(() => {
+      this.renewal = undefined;
+    });
+    return this.renewal.catch(() => undefined);
+  }
+}
+
+const LOST_PRODUCER_STATE = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH', 'INVALID_PRODUCER_ID_MAPPING']);
+
+/** The broker no longer accepts this producer id's sequence: only a new producer id gets through. */
+export function lostProducerState(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause ?? (e as Error & { originalError?: unknown }).originalError, depth++) {
+    if (LOST_PRODUCER_STATE.has(String((e as Error & { type?: unknown }).type))) return true;
+  }
+  return false;
 }
 
 const MAX_REQUEST_BYTES = 768 * 1024;

@@ -1,4 +1,4 @@
-import { chunkBySize, type OutgoingRecord } from './event-producer';
+import { chunkBySize, lostProducerState, type OutgoingRecord } from './event-producer';
 
 const record = (i: number, bytes: number): OutgoingRecord => ({ key: `k${i}`, value: 'x'.repeat(bytes), headers: { ce_id: String(i) } });
 
@@ -18,5 +18,21 @@ describe('chunkBySize', () => {
 
   it('makes no request for no records', () => {
     expect(chunkBySize([], 1000)).toEqual([]);
+  });
+});
+
+describe('lostProducerState', () => {
+  const protocolError = (type: string) => Object.assign(new Error(type), { name: 'KafkaJSProtocolError', type });
+
+  it('recognises the broker refusing the producer id or its sequence, also when wrapped', () => {
+    expect(lostProducerState(protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER'))).toBe(true);
+    expect(lostProducerState(protocolError('UNKNOWN_PRODUCER_ID'))).toBe(true);
+    expect(lostProducerState(new Error('retries exceeded', { cause: protocolError('OUT_OF_ORDER_SEQUENCE_NUMBER') }))).toBe(true);
+  });
+
+  it('leaves other failures alone', () => {
+    expect(lostProducerState(protocolError('NOT_LEADER_FOR_PARTITION'))).toBe(false);
+    expect(lostProducerState(new Error('connect ECONNREFUSED'))).toBe(false);
+    expect(lostProducerState('OUT_OF_ORDER_SEQUENCE_NUMBER')).toBe(false);
   });
 });
