@@ -19,6 +19,7 @@ import { Ownership } from './upstream/ownership';
 import { ServiceClient } from './upstream/service-client';
 import { WorkOrderClient } from './upstream/work-order-client';
 import { WorkOrdersController } from './work-orders/work-orders.controller';
+import { ContractsController } from './contracts/contracts.controller';
 
 /** Authenticates, authorises and routes to the services; holds no domain logic of its own. */
 /** The partition count the owning services default to, used only if the gateway creates a topic first. */
@@ -38,7 +39,7 @@ const LIVE_TOPIC_PARTITIONS = 12;
     }),
     HealthModule.register('gateway', dependencyHealthChecks),
   ],
-  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, FailureModesController, ScenariosController, StreamController, OpenApiController],
+  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, ContractsController, FailureModesController, ScenariosController, StreamController, OpenApiController],
   providers: [TokenVerifier, RateLimiter, ServiceClient, Ownership, WorkOrderClient, LiveUpdates, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AppModule implements NestModule {

@@ -6,7 +6,7 @@ import { SseReader } from './fixtures/sse-reader';
 
 let fleet: Fleet;
 let gateway: RunningService;
-const ids = { acme: { twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' }, globex: { twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' } };
+const ids = { acme: { contract: 'PBH-ACME', twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' }, globex: { contract: 'PBH-GLOBEX', twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' } };
 
 interface WorkOrderList { workOrders: { id: string; tenant: string; assetId: string }[] }
 
@@ -31,6 +31,7 @@ beforeAll(async () => {
     publishRiskyPrediction(fleet, 'acme', ids.acme.twin),
     publishRiskyPrediction(fleet, 'globex', ids.globex.twin),
   ]);
+  await Promise.all([contractOf('acme'), contractOf('globex')]);
   gateway = await startGateway(fleet, { RATE_LIMIT_PER_MINUTE: '100000' });
   [ids.acme['work-order'], ids.globex['work-order']] = await Promise.all([workOrderOf('acme'), workOrderOf('globex')]);
 });
@@ -39,6 +40,17 @@ afterAll(async () => {
   await gateway?.stop();
   await fleet?.stop();
 });
+
+/** One service contract per tenant, made directly at maintenance. */
+const contractBody = (tenant: 'acme' | 'globex') => ({
+  contractId: ids[tenant].contract, assetId: ids[tenant].twin, currency: 'EUR', effectiveFrom: '2026-08-01T00:00:00Z',
+  terms: { usage: { basis: 'operating-hour', rateMinor: 42000 }, availability: { guaranteedBps: 9500, penaltyPerPointMinor: 100000 }, completion: null },
+});
+
+async function contractOf(tenant: 'acme' | 'globex'): Promise<void> {
+  const res = await fetch(`${fleet.maintenance.url}/v1/contracts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenant': tenant }, body: JSON.stringify(contractBody(tenant)) });
+  if (res.status !== 201) throw new Error(`contract for ${tenant}: ${res.status} ${await res.text()}`);
+}
 
 function call(method: string, path: string, auth?: string, body?: unknown, base = gateway.url): Promise<Response> {
   return fetch(`${base}${path}`, {
@@ -73,6 +85,12 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     scenario: { path, allowed: [404] },
     scenarioRerun: { path, allowed: [404] },
     assetCalibration: { path, allowed: [404] },
+    contracts: { path, allowed: [200] },
+    contract: { path, allowed: [200] },
+    contractLedger: { path, allowed: [200] },
+    contractCreate: { path, body: { ...contractBody(tenant), contractId: `PBH-${tenant}-2`, assetId: `${ids[tenant].twin}-SPARE` }, allowed: [201, 409] }, // the second allowed role finds it made
+    contractAmend: { path, body: { effectiveFrom: '2030-01-01T00:00:00Z', terms: contractBody(tenant).terms }, allowed: [201, 409] }, // a repeat must take effect later
+    contractClosePeriod: { path: path.replace(':period', '2026-08'), allowed: [200, 409] }, // once; again (or before the month is over) is a conflict
     failureModes: { path, allowed: [200] },
     stream: { path, allowed: [200] },
   };

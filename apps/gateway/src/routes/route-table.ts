@@ -2,7 +2,7 @@ import type { GatewayRole } from '@fleettwin/contracts';
 
 export type HttpMethod = 'GET' | 'POST';
 /** The kind of record a route's `:id` names; its owner is checked against the caller's tenant. */
-export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario';
+export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario' | 'contract';
 
 export interface RouteSpec {
   method: HttpMethod;
@@ -21,6 +21,8 @@ export interface RouteSpec {
 const EVERYONE = ['viewer', 'engineer', 'planner', 'admin', 'integration'] as const;
 const ENGINEERS = ['engineer', 'planner', 'admin'] as const;
 const PLANNERS = ['planner', 'admin', 'integration'] as const;
+/** Contracts: planners and admins sign and amend; everyone reads. */
+const CONTRACT_WRITERS = ['planner', 'admin'] as const;
 
 export const WORK_ORDER_ACTIONS = ['acknowledge', 'schedule', 'start', 'complete', 'defer', 'cancel'] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
@@ -43,6 +45,12 @@ export const ROUTES = {
   workOrders: { method: 'GET', path: '/v1/work-orders', roles: EVERYONE, tag: 'work-orders', summary: 'The tenant’s work orders, newest change first (`next` is the cursor)', query: ['status', 'assetId', 'updatedSince', 'limit', 'cursor'] },
   workOrder: { method: 'GET', path: '/v1/work-orders/:id', roles: EVERYONE, tag: 'work-orders', resource: 'work-order', summary: 'One work order' },
   workOrderTransition: { method: 'POST', path: '/v1/work-orders/:id/:action', roles: PLANNERS, tag: 'work-orders', resource: 'work-order', summary: 'Moves a work order through its lifecycle', pathValues: { action: WORK_ORDER_ACTIONS }, body: true },
+  contracts: { method: 'GET', path: '/v1/contracts', roles: EVERYONE, tag: 'contracts', summary: 'The tenant’s service contracts (power by the hour, availability guarantee, completion payment)' },
+  contractCreate: { method: 'POST', path: '/v1/contracts', roles: CONTRACT_WRITERS, tag: 'contracts', summary: 'Creates a contract for one asset: currency, terms (minor units), effective date (201)', body: true },
+  contract: { method: 'GET', path: '/v1/contracts/:id', roles: EVERYONE, tag: 'contracts', resource: 'contract', summary: 'A contract with every terms version and its metered, not yet billed usage' },
+  contractLedger: { method: 'GET', path: '/v1/contracts/:id/ledger', roles: EVERYONE, tag: 'contracts', resource: 'contract', summary: 'The contract’s ledger entries in sequence order with their total (`next` continues)', query: ['period', 'after', 'limit'] },
+  contractAmend: { method: 'POST', path: '/v1/contracts/:id/amendments', roles: CONTRACT_WRITERS, tag: 'contracts', resource: 'contract', summary: 'New terms from a date on (a new version; never inside a closed period) (201)', body: true },
+  contractClosePeriod: { method: 'POST', path: '/v1/contracts/:id/periods/:period/close', roles: CONTRACT_WRITERS, tag: 'contracts', resource: 'contract', summary: 'Closes a billing month (YYYY-MM, in order, once it is over): usage and availability are charged' },
   failureModes: { method: 'GET', path: '/v1/failure-modes', roles: EVERYONE, tag: 'catalog', summary: 'The failure-mode catalog (FMEA)' },
   scenarios: { method: 'GET', path: '/v1/scenarios', roles: EVERYONE, tag: 'scenarios', summary: 'The tenant’s stored what-if scenarios, newest first', query: ['limit'] },
   scenarioCreate: { method: 'POST', path: '/v1/scenarios', roles: ENGINEERS, tag: 'scenarios', summary: 'Runs and stores a what-if scenario (operating profile, deferral, part swap) against the baseline (201)', body: true },
