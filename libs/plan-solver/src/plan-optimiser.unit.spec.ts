@@ -1,5 +1,6 @@
 import { checkPlan, movedAssignments, simulatedFleetProblem, smallProblemForTests, type Assignment, type PlanProblem } from '@fleettwin/domain-plan';
 import { optimisePlan } from './plan-optimiser';
+import { optimisePlanInWorker } from './plan-optimiser.thread';
 
 const LIMITS = { timeLimitSeconds: 50, mipRelGap: 0.01 };
 
@@ -57,5 +58,14 @@ describe('500-asset simulated fleet', () => {
     expect(plan.optimised.objective).toBeLessThan(plan.greedy.objective);
     expect(plan.optimised.missedWindows).toBe(0);
     expect(plan.solver.seconds).toBeLessThan(60);
+  });
+});
+
+describe('optimisePlanInWorker', () => {
+  it('gives the plan the in-process optimiser gives, off the caller’s event loop', async () => {
+    const problem = smallProblemForTests();
+    const [inProcess, inWorker] = await Promise.all([optimisePlan(problem, LIMITS), optimisePlanInWorker(problem, LIMITS)]);
+    expect(inWorker.assignments).toEqual(inProcess.assignments);
+    expect(inWorker.optimised).toEqual(inProcess.optimised);
   });
 });

@@ -4,7 +4,7 @@ import type { Pool, PoolClient } from 'pg';
 import type { PlanSettings } from '@fleettwin/contracts';
 import { decidePlan, evolvePlan, planProblemFrom, type Assignment, type Plan, type PlanCommand, type PlanError, type PlanEvent, type PlanProposal } from '@fleettwin/domain-plan';
 import { PostgresEventStore } from '@fleettwin/event-store';
-import { optimisePlan } from '@fleettwin/plan-solver';
+import { optimisePlanInWorker } from '@fleettwin/plan-solver';
 import { inTransaction } from '@fleettwin/postgres';
 import { CONFIG, PG_POOL } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
@@ -67,7 +67,7 @@ export class Plans {
   private async compute(tenant: string, settings: PlanSettings, accepted: readonly Assignment[]): Promise<PlanProposal> {
     const orders = await this.plans.plannableOrders(this.pool, tenant);
     const problem = planProblemFrom(settings, orders, { tenant, cyclesPerDay: this.config.CYCLES_PER_DAY, accepted });
-    const result = await optimisePlan(problem, settings.solver);
+    const result = await optimisePlanInWorker(problem, settings.solver);
     return { settings, problem, assignments: result.assignments, optimised: result.optimised, greedy: result.greedy, solver: result.solver };
   }
 
