@@ -7,6 +7,8 @@ export interface SimulatedFleetOptions {
   seed: number;
   weeks?: number;
   startsOn?: string;
+  /** Spare engines per airline and shop for a 500-asset fleet (scaled with the fleet); fewer makes capacity scarce. */
+  sparesPerSite?: number;
 }
 
 const SITES = ['LHR', 'FRA', 'DXB', 'SIN'] as const;
@@ -38,7 +40,7 @@ export function simulatedFleetProblem(options: SimulatedFleetOptions): PlanProbl
   }));
   const tenants: TenantPolicy[] = TENANTS.map((tenant) => ({
     tenant,
-    spares: Object.fromEntries(SITES.map((s) => [s, Math.max(1, Math.round(5 * scale))])),
+    spares: Object.fromEntries(SITES.map((s) => [s, Math.max(1, Math.round((options.sparesPerSite ?? 5) * scale))])),
     maxAssetsDown: Math.max(1, Math.round(4 * scale)),
     groundedCostPerWeek: 150_000,
   }));
