@@ -27,6 +27,8 @@ const PARAMETER_MIN = [-0.5, 1e-4, 1e-3];
 const PARAMETER_MAX = [1.5, 20, 20];
 /** Starting growth rates (per 100 cycles): nearly linear wear, moderate and sharp fault growth. */
 const STARTING_RATES = [0.3, 1, 3];
+const ITERATIONS_PER_LEG = 8;
+const MAX_LEGS = 25;
 
 /**
  * Least-squares fit of the degradation curve to an asset's history (Levenberg–Marquardt from
@@ -43,25 +45,48 @@ export function fitDegradationCurve(points: readonly HealthPoint[]): CurveFit | 
   let best: { curve: DegradationCurve; sse: number; iterations: number } | undefined;
   for (const b of STARTING_RATES) {
     const a = Math.min(PARAMETER_MAX[1] as number, Math.max(1e-3, (-line.slope * CYCLE_SCALE) / b));
-    const result = levenbergMarquardt(data, ([h0, aa, bb]: number[]) => (tau: number) => healthAt({ h0: h0 as number, a: aa as number, b: bb as number }, tau), {
-      initialValues: [clamp(line.intercept, -0.5, 1.5), a, b],
+    const fitted = converge(data, weights, points, [clamp(line.intercept, -0.5, 1.5), a, b]);
+    if (!best || fitted.sse < best.sse) best = fitted;
+  }
+  if (!best) return null;
+  return { curve: best.curve, covariance: covariance(points, best.curve, best.sse, cycles), rmse: Math.sqrt(best.sse / cycles), cycles, iterations: best.iterations };
+}
+
+/**
+ * The library stops only on an absolute error, which noisy data never reaches; so it runs in short
+ * legs and stops once a leg improves the weighted error by less than a millionth.
+ */
+function converge(data: { x: number[]; y: number[] }, weights: number[], points: readonly HealthPoint[], start: number[]): { curve: DegradationCurve; sse: number; iterations: number } {
+  let params = start;
+  let sse = Number.POSITIVE_INFINITY;
+  let iterations = 0;
+  for (let leg = 0; leg < MAX_LEGS; leg++) {
+    const result = levenbergMarquardt(data, curveFunction, {
+      initialValues: params,
       weights,
       damping: 1e-2,
       gradientDifference: [1e-4, 1e-4, 1e-4],
       centralDifference: true,
       minValues: PARAMETER_MIN,
       maxValues: PARAMETER_MAX,
-      maxIterations: 200,
-      errorTolerance: 1e-9,
+      maxIterations: ITERATIONS_PER_LEG,
+      errorTolerance: 1e-12,
     });
-    const [h0, aa, bb] = result.parameterValues as [number, number, number];
-    const curve = { h0, a: aa, b: bb };
-    const sse = weightedSse(points, curve);
-    if (!best || sse < best.sse) best = { curve, sse, iterations: result.iterations };
+    iterations += result.iterations;
+    const [h0, a, b] = result.parameterValues as [number, number, number];
+    const next = weightedSse(points, { h0, a, b });
+    const improved = sse - next;
+    if (next <= sse) {
+      params = [h0, a, b];
+      sse = next;
+    }
+    if (!(improved > 1e-6 * sse)) break;
   }
-  if (!best) return null;
-  return { curve: best.curve, covariance: covariance(points, best.curve, best.sse, cycles), rmse: Math.sqrt(best.sse / cycles), cycles, iterations: best.iterations };
+  return { curve: { h0: params[0] as number, a: params[1] as number, b: params[2] as number }, sse, iterations };
 }
+
+// healthAt without an object per point: the optimiser calls it some ten thousand times per leg.
+const curveFunction = ([h0, a, b]: number[]) => (tau: number) => (h0 as number) - (a as number) * Math.expm1(((b as number) * tau) / CYCLE_SCALE);
 
 export function weightedSse(points: readonly HealthPoint[], curve: DegradationCurve): number {
   return points.reduce((s, p) => s + p.weight * (p.healthIndex - healthAt(curve, p.tau)) ** 2, 0);
