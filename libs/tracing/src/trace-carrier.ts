@@ -51,3 +51,8 @@ export function withTraceHeaders(headers: Record<string, string> | undefined, ct
 export function carrierOfSpan(span: Span): TraceCarrier | undefined {
   return carrierFor(trace.setSpan(ROOT_CONTEXT, span));
 }
+
+/** Runs `work` with the stored/received trace context active (as is when there is none). */
+export function withTraceContext<T>(carrier: TraceCarrier | undefined, work: () => T): T {
+  return carrier ? contextApi.with(contextFromCarrier(carrier), work) : work();
+}

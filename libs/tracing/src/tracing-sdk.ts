@@ -5,6 +5,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type Sampler } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { carrierFor, type TraceCarrier } from './trace-carrier';
 import { tracingConfigFromEnv, type SamplerConfig, type TracingConfig } from './tracing-config';
 
 let provider: TracerProvider | undefined;
@@ -12,6 +13,11 @@ let provider: TracerProvider | undefined;
 /** True once `startTracing` found an endpoint: adapters skip all span and header work otherwise. */
 export function tracingEnabled(): boolean {
   return provider !== undefined;
+}
+
+/** The active trace context to store with an appended event (undefined with tracing off or outside a trace). */
+export function activeTraceContext(): TraceCarrier | undefined {
+  return provider ? carrierFor() : undefined;
 }
 
 /**

@@ -7,7 +7,8 @@ import { metricSum } from './prometheus-text';
 /**
  * The deployment's done-when: each app runs from its built bundle as its own process (as a pod
  * would), readings sent to ingest show up in every service's /metrics, one trace follows a reading
- * ingest → twin-state → predictor → maintenance with correct parent links, and SIGTERM drains each
+ * ingest → twin-state → predictor → maintenance → its work-order event on Kafka with correct parent
+ * links, and SIGTERM drains each
  * service to exit code 0 with a `drained` line.
  */
 const APPS: ServiceName[] = ['ingest', 'twin-state', 'predictor', 'maintenance'];
@@ -33,7 +34,8 @@ beforeAll(async () => {
   const common = { ...env.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, FLEETTWIN_ENV: 'test' };
   const grpcPort = String(await freePort());
   const started = await Promise.all(
-    APPS.map((app) => startBundle(app, { ...common, OTEL_SERVICE_NAME: app, ...(app === 'maintenance' ? { GRPC_PORT: grpcPort } : {}) })),
+    // Maintenance opens a work order on every prediction (threshold 0), so the trace goes on to fleet.maintenance.v1.
+    APPS.map((app) => startBundle(app, { ...common, OTEL_SERVICE_NAME: app, ...(app === 'maintenance' ? { GRPC_PORT: grpcPort, FAILURE_PROBABILITY_THRESHOLD: '0' } : {}) })),
   );
   for (const service of started) services.set(service.app, service);
 }, 240000);
@@ -96,13 +98,14 @@ it('shows the readings in every service’s /metrics', async () => {
     intervalMs: 500,
     what: 'maintenance to process predictions',
   });
+  await waitFor(async () => metricSum(await metrics('maintenance'), 'fleettwin_work_orders_total') >= ASSETS.length, { timeoutMs: 30000, intervalMs: 500, what: 'a work order per asset' });
 });
 
-it('follows one reading in one trace: ingest → twin-state → predictor → maintenance, each span the child of the one before', async () => {
+it('follows one reading in one trace: ingest → twin-state → predictor → maintenance → work order, each span the child of the one before', async () => {
   const chainOf = (spans: ReceivedSpan[]) => {
     const byId = new Map(spans.map((s) => [s.spanId, s]));
     const parentOf = (span: ReceivedSpan | undefined) => (span?.parentSpanId ? byId.get(span.parentSpanId) : undefined);
-    const leaf = spans.find((s) => s.service === 'maintenance' && s.name.endsWith('fleet.predictions.v1 process'));
+    const leaf = spans.find((s) => s.service === 'maintenance' && s.name.endsWith('fleet.maintenance.v1 publish'));
     const chain: ReceivedSpan[] = [];
     for (let span = leaf; span; span = parentOf(span)) chain.unshift(span);
     return chain;
@@ -117,7 +120,7 @@ it('follows one reading in one trace: ingest → twin-state → predictor → ma
       }
       return false;
     },
-    { timeoutMs: 30000, intervalMs: 500, what: 'a complete trace from ingest to maintenance at the OTLP receiver' },
+    { timeoutMs: 30000, intervalMs: 500, what: 'a complete trace from ingest to a work-order event at the OTLP receiver' },
   );
   const ns = env.namespace;
   expect(chain.map((s) => [s.service, s.name])).toEqual([
@@ -128,10 +131,11 @@ it('follows one reading in one trace: ingest → twin-state → predictor → ma
     ['predictor', `${ns}fleet.twin-events.v1 process`],
     ['predictor', `${ns}fleet.predictions.v1 publish`],
     ['maintenance', `${ns}fleet.predictions.v1 process`],
+    ['maintenance', `${ns}fleet.maintenance.v1 publish`],
   ]);
   expect(new Set(chain.map((s) => s.traceId)).size).toBe(1);
   // SpanKind: SERVER 2, PRODUCER 4, CONSUMER 5; messaging attributes per the semantic conventions.
-  expect(chain.map((s) => s.kind)).toEqual([2, 4, 5, 4, 5, 4, 5]);
+  expect(chain.map((s) => s.kind)).toEqual([2, 4, 5, 4, 5, 4, 5, 4]);
   expect(chain[2]?.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': `${ns}fleet.telemetry.v1`, 'messaging.consumer.group.name': env.env.TWIN_STATE_GROUP });
   // The whole HTTP batch is one trace: every frame's processing in twin-state hangs under it.
   const sameTrace = receiver.spans.filter((s) => s.traceId === chain[0]?.traceId);

@@ -9,6 +9,7 @@ import { maintenancePolicy, workOrdersFromPrediction, type MaintenancePolicy } f
 import { DeadLetterPublisher, startPartitionConsumer, type PartitionBatch } from '@fleettwin/messaging';
 import { ConsumerPositions, inTransaction } from '@fleettwin/postgres';
 import { CONFIG, KAFKA, LOGGER, PG_POOL } from '@fleettwin/platform';
+import { withTraceContext } from '@fleettwin/tracing';
 import type { MaintenanceConfig } from '../config';
 import { FailureModeCatalogStore } from '../catalog/failure-mode-catalog';
 import { WorkOrderRepository } from './work-order.repository';
@@ -68,7 +69,8 @@ export class PredictionsConsumer implements OnApplicationBootstrap, BeforeApplic
         if (BigInt(message.offset) < position) continue;
         const evidence = toEvidence(message, (signature) => classifySignature(signature, catalog));
         if (!evidence.ok) rejected.push({ message, reason: evidence.reason });
-        else await this.apply(client, evidence.value, evidence.signature);
+        // In the record's trace, so the work-order events it causes carry it on (work-orders.service.ts).
+        else await withTraceContext(batch.traceOf(message), () => this.apply(client, evidence.value, evidence.signature));
       }
       const last = batch.messages[batch.messages.length - 1];
       if (last) await this.positions.advance(client, batch.topic, batch.partition, BigInt(last.offset) + 1n);

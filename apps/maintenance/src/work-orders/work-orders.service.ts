@@ -5,6 +5,7 @@ import { PostgresEventStore } from '@fleettwin/event-store';
 import { workOrderEvents } from '@fleettwin/metrics';
 import { inTransaction } from '@fleettwin/postgres';
 import { PG_POOL } from '@fleettwin/platform';
+import { activeTraceContext } from '@fleettwin/tracing';
 import { WorkOrderRepository } from './work-order.repository';
 import { PropagationService } from '../propagation/propagation.service';
 import { WorkOrderEventsRelay } from './work-order-events.relay';
@@ -58,7 +59,8 @@ export class WorkOrders {
     if (!decision.events.length && current) return current;
     const next = decision.events.reduce<WorkOrder | null>(evolve, current);
     if (!next) throw new Error(`work order ${command.data.workOrderId}: events produced no state`);
-    await new PostgresEventStore(client).append(client, workOrderStreamId(next.workOrderId), current ? current.version : 'no-stream', decision.events.map(toNewEvent));
+    const traceContext = activeTraceContext();
+    await new PostgresEventStore(client).append(client, workOrderStreamId(next.workOrderId), current ? current.version : 'no-stream', decision.events.map((e) => ({ ...toNewEvent(e), ...(traceContext ? { traceContext } : {}) })));
     await this.orders.save(client, next);
     workOrderEvents.inc({ status: next.status }, decision.events.length);
     return next;
