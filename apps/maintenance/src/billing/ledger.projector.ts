@@ -5,8 +5,11 @@ import type { Logger } from 'pino';
 import { applyToLedger, emptyAssetLedger, type AssetLedger, type LedgerEntry } from '@fleettwin/domain-contract';
 import { PostgresEventStore, type StoredEvent } from '@fleettwin/event-store';
 import { inTransaction } from '@fleettwin/postgres';
-import { LOGGER, PG_POOL } from '@fleettwin/platform';
-import { toLedgerInput } from './ledger-inputs';
+import { topicName } from '@fleettwin/contracts';
+import { DeadLetterPublisher } from '@fleettwin/messaging';
+import { CONFIG, LOGGER, PG_POOL } from '@fleettwin/platform';
+import type { MaintenanceConfig } from '../config';
+import { assetOf, parseLedgerInput } from './ledger-inputs';
 
 const NAME = 'ledger';
 const PAGE = 1000;
@@ -32,7 +35,16 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
-  constructor(@Inject(PG_POOL) readonly pool: Pool, @Inject(LOGGER) private readonly logger: Logger) {}
+  private readonly topic: string;
+
+  constructor(
+    @Inject(PG_POOL) readonly pool: Pool,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(CONFIG) config: MaintenanceConfig,
+    private readonly deadLetters: DeadLetterPublisher,
+  ) {
+    this.topic = topicName('billing', config.TOPIC_NAMESPACE);
+  }
 
   onApplicationBootstrap(): void {
     this.running = true;
@@ -51,17 +63,24 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
 
   /** Folds at most one page of new events; returns how many it read. */
   async projectOnce(): Promise<number> {
-    return inTransaction(this.pool, async (client) => {
+    const rejected: Rejection[] = [];
+    const read = await inTransaction(this.pool, async (client) => {
       const { position, sequence } = await lockProjection(client);
       const events = await new PostgresEventStore(client).readAll({ afterPosition: position, limit: PAGE });
       if (!events.length) return 0;
       const states = new StateCache(client);
-      const entries = await foldEvents(client, events, (assetId) => states.get(assetId), (assetId, state) => states.set(assetId, state));
+      const entries = await foldEvents(client, events, (assetId) => states.get(assetId), (assetId, state) => states.set(assetId, state), rejected);
       await states.flush();
       const last = await insertEntries(client, entries, sequence);
       await client.query('UPDATE billing_projection SET position = $2, sequence = $3 WHERE name = $1', [NAME, events[events.length - 1]?.position ?? position, last]);
       return events.length;
     });
+    // After the commit: a crash before this loses the letter, never the ledger's consistency.
+    for (const { event, reason } of rejected) {
+      this.logger.error({ streamId: event.streamId, version: event.version, reason }, 'ledger input skipped');
+      await this.deadLetters.publish({ topic: this.topic, key: event.streamId, original: Buffer.from(JSON.stringify(event)), reason, origin: `event-store:${event.position}` });
+    }
+    return read;
   }
 
   /**
@@ -76,7 +95,7 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
       const rebuilt: LedgerEntry[] = [];
       let position = 0;
       for await (const page of new PostgresEventStore(client).streamAll({ limit: PAGE })) {
-        rebuilt.push(...(await foldEvents(client, page, async (assetId) => states.get(assetId), async (assetId, state) => void states.set(assetId, state))));
+        rebuilt.push(...(await foldEvents(client, page, async (assetId) => states.get(assetId), async (assetId, state) => void states.set(assetId, state), [])));
         position = page[page.length - 1]?.position ?? position;
       }
       const after = rebuilt.map((entry, i) => ({ sequence: i + 1, entry }));
@@ -108,22 +127,35 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
   }
 }
 
+interface Rejection {
+  event: StoredEvent;
+  reason: string;
+}
+
+/** Folds a page into the per-asset states; inputs it cannot read are skipped (and reported in `rejected`). */
 async function foldEvents(
   client: PoolClient,
   events: readonly StoredEvent[],
   load: (assetId: string) => Promise<AssetLedger | undefined>,
   save: (assetId: string, state: AssetLedger) => Promise<void>,
+  rejected: Rejection[],
 ): Promise<LedgerEntry[]> {
   const entries: LedgerEntry[] = [];
   const assets = new Map<string, string | null>();
   for (const event of events) {
-    const mapped = await toLedgerInput(client, event, assets);
-    if (!mapped) continue;
-    const current = await load(mapped.assetId);
+    const parsed = parseLedgerInput(event);
+    if (!parsed) continue;
+    if (!parsed.ok) {
+      rejected.push({ event, reason: parsed.reason });
+      continue;
+    }
+    const assetId = await assetOf(client, parsed.input, assets);
+    if (!assetId) continue;
+    const current = await load(assetId);
     // Only assets under contract have a ledger; it starts with the contract's creation.
-    if (!current && mapped.input.type !== 'ContractCreated') continue;
-    const step = applyToLedger(current ?? emptyAssetLedger, mapped.input);
-    await save(mapped.assetId, step.state);
+    if (!current && parsed.input.type !== 'ContractCreated') continue;
+    const step = applyToLedger(current ?? emptyAssetLedger, parsed.input);
+    await save(assetId, step.state);
     entries.push(...step.entries);
   }
   return entries;

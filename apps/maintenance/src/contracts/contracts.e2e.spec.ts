@@ -2,8 +2,11 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { resolve } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Pool } from 'pg';
+import { PostgresEventStore } from '@fleettwin/event-store';
+import { inTransaction } from '@fleettwin/postgres';
 import { topicName } from '@fleettwin/contracts';
-import { freePort, isolatedEnvironment, jsonBody, readTopic, startService, waitFor, WORKSPACE_ROOT, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { freePort, isolatedEnvironment, jsonBody, readTopic, serviceDatabaseUrl, startService, waitFor, WORKSPACE_ROOT, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 
 /**
  * Service contracts end to end: real telemetry through ingest → twin-state → maintenance usage,
@@ -265,5 +268,23 @@ describe('service contracts: the ledger settles usage and completions from the l
     await new Promise((r) => setTimeout(r, 1500)); // the relay polls every 200 ms
     const after = await readTopic(env.kafkaBrokers, topic, 9, 20000, 1000);
     expect(after).toHaveLength(9);
+  });
+
+  it('skips a ledger input it cannot read, dead-letters it with the reason, and bills nothing for it', async () => {
+    const pool = new Pool({ connectionString: serviceDatabaseUrl(env.databaseUrl, 'maintenance'), max: 1 });
+    try {
+      await inTransaction(pool, (client) =>
+        new PostgresEventStore(client).append(client, `usage-${ASSET}`, 'any', [
+          { type: 'UsageMetered', occurredAt: '2026-11-02T00:00:00Z', data: { tenant: 'acme', assetId: ASSET, cycleKey: 'forged:1', endedAt: '2026-11-02T00:00:00Z', runningMs: 1.5 } },
+        ]),
+      );
+    } finally {
+      await pool.end();
+    }
+    const [letter] = await readTopic(env.kafkaBrokers, `${topicName('billing', env.namespace)}.dlq`, 1, 20000);
+    expect(letter?.headers?.reason?.toString()).toContain('runningMs');
+    const view = await http<{ openUsage: Record<string, { cycles: number }> }>('GET', `/v1/contracts/${CONTRACT}`);
+    expect(view.openUsage['2026-11']?.cycles).toBe(1);
+    expect((await ledger()).entries).toHaveLength(9);
   });
 });
