@@ -84,6 +84,8 @@ export const PlanSettings = z
     /** Shop hours and turn time (days in the shop) by kind of work. */
     hoursByKind: KindFigures.default({}),
     turnDaysByKind: KindFigures.default({}),
+    /** Cycles kept in hand before the RUL lower bound when a predicted order's due date is set (the policy's margin). */
+    safetyMarginCycles: z.number().min(0).max(10_000).default(10),
     /** Utilisation, to turn RUL cycles into calendar time; the service's CYCLES_PER_DAY when absent. */
     cyclesPerDay: z.number().positive().max(100).optional(),
     solver: PlanSolverSettings.default({}),
@@ -112,18 +114,36 @@ export const PlanSettings = z
 export type PlanSettings = z.infer<typeof PlanSettings>;
 export type PlanSettingsInput = z.input<typeof PlanSettings>;
 
-/** `POST /v1/plans` (maintenance): the tenant's open work orders planned with these settings, or its stored ones. */
+/**
+ * Work the predictions foresee but no order holds yet (e.g. an asset whose RUL will cross the
+ * policy's threshold inside the horizon): planned like an open order, its due date from the RUL
+ * lower bound less the safety margin, as the policy would set it.
+ */
+export const PredictedOrder = z
+  .object({
+    assetId: AssetId,
+    kind: z.enum(WORK_ORDER_KINDS).default('inspection'),
+    rul: z.object({ mean: z.number(), lower: z.number(), upper: z.number(), coverage: z.number().min(0).max(1) }).strict(),
+    predictedAt: z.string().datetime({ offset: true }),
+  })
+  .strict()
+  .refine((o) => o.rul.lower <= o.rul.mean && o.rul.mean <= o.rul.upper, { message: 'rul must satisfy lower ≤ mean ≤ upper', path: ['rul'] });
+export type PredictedOrder = z.infer<typeof PredictedOrder>;
+const PredictedOrders = z.array(PredictedOrder).max(5000).default([]);
+
+/** `POST /v1/plans` (maintenance): the tenant's open (and given predicted) work orders planned with these settings, or its stored ones. */
 export const CreatePlanRequest = z
   .object({
     tenant: TenantId,
     planId: PlanId.optional(),
     settings: PlanSettings.optional(),
+    predictedOrders: PredictedOrders,
   })
   .strict();
 export type CreatePlanRequest = z.infer<typeof CreatePlanRequest>;
 
 /** `POST /v1/plans/:id/replan`: the current open work orders again, changing as little as possible of the accepted plan. */
-export const ReplanRequest = z.object({ tenant: TenantId, settings: PlanSettings.optional() }).strict();
+export const ReplanRequest = z.object({ tenant: TenantId, settings: PlanSettings.optional(), predictedOrders: PredictedOrders }).strict();
 export type ReplanRequest = z.infer<typeof ReplanRequest>;
 
 /** `POST /v1/plans/:id/accept`: accepts the revision the caller looked at (a newer one answers 409). */
@@ -134,6 +154,6 @@ export type AcceptPlanRequest = z.infer<typeof AcceptPlanRequest>;
 export const StorePlanSettingsRequest = z.object({ tenant: TenantId, settings: PlanSettings }).strict();
 
 /** Gateway bodies: the tenant comes from the token, never from the body. */
-export const GatewayCreatePlanBody = z.object({ planId: PlanId.optional(), settings: PlanSettings.optional() }).strict();
-export const GatewayReplanBody = z.object({ settings: PlanSettings.optional() }).strict();
+export const GatewayCreatePlanBody = z.object({ planId: PlanId.optional(), settings: PlanSettings.optional(), predictedOrders: PredictedOrders }).strict();
+export const GatewayReplanBody = z.object({ settings: PlanSettings.optional(), predictedOrders: PredictedOrders }).strict();
 export const GatewayAcceptPlanBody = z.object({ revision: z.number().int().min(1) }).strict();

@@ -20,7 +20,7 @@ export class PlansController {
   @HttpCode(201)
   async create(@Body() body: unknown, @Headers('x-actor') actor?: string): Promise<PlanView> {
     const request = parse(CreatePlanRequest, body);
-    return planView(await refusals(() => this.plans.propose(request.tenant, actorOf(actor), now(), request.settings, request.planId)));
+    return planView(await refusals(() => this.plans.propose(request.tenant, actorOf(actor), now(), request)));
   }
 
   @Get('plans/:id')
@@ -41,7 +41,7 @@ export class PlansController {
   @HttpCode(200)
   async replan(@Param('id') id: string, @Body() body: unknown, @Headers('x-actor') actor?: string): Promise<PlanView> {
     const request = parse(ReplanRequest, body);
-    return planView(await refusals(() => this.plans.replan(request.tenant, parse(PlanId, id), actorOf(actor), now(), request.settings)));
+    return planView(await refusals(() => this.plans.replan(request.tenant, parse(PlanId, id), actorOf(actor), now(), request.settings, request.predictedOrders)));
   }
 
   @Post('plan-settings')

@@ -105,4 +105,16 @@ describe('maintenance plans over HTTP and PostgreSQL', () => {
     expect(res.status).toBe(201);
     expect((await jsonBody<PlanView>(res)).assignments.map((a) => a.workOrderId)).toHaveLength(1);
   });
+
+  it('plans predicted work beside the open orders; a prediction for an asset with an open order adds nothing', async () => {
+    const rul = { mean: 70, lower: 50, upper: 90, coverage: 0.8 };
+    const predictedOrders = [{ assetId: 'ESN-G1', rul, predictedAt: '2026-10-05T00:00:00Z' }, { assetId: 'ESN-G2', kind: 'repair', rul, predictedAt: '2026-10-05T00:00:00Z' }];
+    const res = await post('/v1/plans', { tenant: 'globex', predictedOrders });
+    expect(res.status).toBe(201);
+    const plan = await jsonBody<PlanView>(res);
+    const planned = plan.calendar.sites.flatMap((s) => s.weeks.flatMap((w) => w.orders.map((o) => `${o.assetId}:${o.kind}`))).sort();
+    expect(planned).toEqual(['ESN-G1:inspection', 'ESN-G2:repair']);
+    expect(plan.assignments.map((a) => a.workOrderId)).toContain('predicted-ESN-G2');
+    expect(plan.violations).toEqual([]);
+  });
 });

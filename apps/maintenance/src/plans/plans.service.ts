@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { PlanSettings } from '@fleettwin/contracts';
-import { decidePlan, evolvePlan, planProblemFrom, type Assignment, type Plan, type PlanCommand, type PlanError, type PlanEvent, type PlanProposal } from '@fleettwin/domain-plan';
+import type { PlanSettings, PredictedOrder } from '@fleettwin/contracts';
+import { decidePlan, evolvePlan, planProblemFrom, predictedWorkOrders, type Assignment, type Plan, type PlanCommand, type PlanError, type PlanEvent, type PlanProposal } from '@fleettwin/domain-plan';
 import { PostgresEventStore } from '@fleettwin/event-store';
 import { optimisePlanInWorker } from '@fleettwin/plan-solver';
 import { inTransaction } from '@fleettwin/postgres';
@@ -29,16 +29,17 @@ export class Plans {
 
   constructor(@Inject(PG_POOL) private readonly pool: Pool, @Inject(CONFIG) private readonly config: MaintenanceConfig) {}
 
-  async propose(tenant: string, actor: string, at: string, settings?: PlanSettings, planId = `plan-${randomUUID()}`): Promise<Plan> {
-    const proposal = await this.compute(tenant, await this.settingsFor(tenant, settings), []);
+  async propose(tenant: string, actor: string, at: string, request: { settings?: PlanSettings; planId?: string; predictedOrders?: PredictedOrder[] }): Promise<Plan> {
+    const planId = request.planId ?? `plan-${randomUUID()}`;
+    const proposal = await this.compute(tenant, await this.settingsFor(tenant, request.settings), [], request.predictedOrders ?? []);
     return this.execute({ type: 'ProposePlan', data: { planId, tenant, proposal }, metadata: { at, actor } }, null);
   }
 
   /** The tenant's open orders now, against the accepted assignments: moving one costs the change penalty. */
-  async replan(tenant: string, planId: string, actor: string, at: string, settings?: PlanSettings): Promise<Plan> {
+  async replan(tenant: string, planId: string, actor: string, at: string, settings?: PlanSettings, predictedOrders: PredictedOrder[] = []): Promise<Plan> {
     const plan = await this.find(tenant, planId);
     if (!plan) throw new PlanRefused({ code: 'NOT_FOUND', message: `no plan ${planId}` });
-    const proposal = await this.compute(tenant, settings ?? plan.current.settings, plan.accepted ?? []);
+    const proposal = await this.compute(tenant, settings ?? plan.current.settings, plan.accepted ?? [], predictedOrders);
     return this.execute({ type: 'RevisePlan', data: { planId, tenant, proposal }, metadata: { at, actor } }, plan.version);
   }
 
@@ -64,9 +65,10 @@ export class Plans {
     return settings;
   }
 
-  private async compute(tenant: string, settings: PlanSettings, accepted: readonly Assignment[]): Promise<PlanProposal> {
-    const orders = await this.plans.plannableOrders(this.pool, tenant);
-    const problem = planProblemFrom(settings, orders, { tenant, cyclesPerDay: this.config.CYCLES_PER_DAY, accepted });
+  private async compute(tenant: string, settings: PlanSettings, accepted: readonly Assignment[], predicted: readonly PredictedOrder[]): Promise<PlanProposal> {
+    const open = await this.plans.plannableOrders(this.pool, tenant);
+    const context = { tenant, cyclesPerDay: this.config.CYCLES_PER_DAY, accepted };
+    const problem = planProblemFrom(settings, [...open, ...predictedWorkOrders(predicted, open, settings, context)], context);
     const result = await optimisePlanInWorker(problem, settings.solver);
     return { settings, problem, assignments: result.assignments, optimised: result.optimised, greedy: result.greedy, solver: result.solver };
   }

@@ -1,4 +1,5 @@
-import type { PlanSettings, WorkOrderKind } from '@fleettwin/contracts';
+import type { PlanSettings, PredictedOrder, WorkOrderKind } from '@fleettwin/contracts';
+import { dueDateFromRul } from '@fleettwin/domain-work-order';
 import { failureCurve, weekOf, type RulInterval } from './failure-curve';
 import type { Assignment, PlanOrder, PlanProblem, Reach, ShopSite, TenantPolicy } from './plan.problem';
 
@@ -24,6 +25,22 @@ export interface ProblemContext {
   cyclesPerDay: number;
   /** The accepted plan, when re-planning. */
   accepted?: readonly Assignment[];
+}
+
+/**
+ * Orders the predictions foresee, for assets that hold no open order (an open one already covers
+ * the asset): due where the policy would put it, from the RUL lower bound less the margin.
+ */
+export function predictedWorkOrders(predicted: readonly PredictedOrder[], open: readonly PlannableWorkOrder[], settings: PlanSettings, context: ProblemContext): PlannableWorkOrder[] {
+  const covered = new Set(open.map((o) => o.assetId));
+  const cyclesPerDay = settings.cyclesPerDay ?? context.cyclesPerDay;
+  const seen = new Set<string>();
+  return predicted.flatMap((p) => {
+    if (covered.has(p.assetId) || seen.has(p.assetId)) return [];
+    seen.add(p.assetId);
+    const dueAt = dueDateFromRul({ now: p.predictedAt, rulLower: p.rul.lower, safetyMarginCycles: settings.safetyMarginCycles, cyclesPerDay });
+    return [{ workOrderId: `predicted-${p.assetId}`, tenant: context.tenant, assetId: p.assetId, kind: p.kind, dueAt, evidence: [{ occurredAt: p.predictedAt, rul: p.rul }] }];
+  });
 }
 
 /** Settings + a tenant's open work orders → the problem in week units. Pure: same inputs, same problem. */

@@ -12,7 +12,7 @@ function proposal(assignments: Assignment[]): PlanProposal {
   const problem = smallProblem();
   const figures = planFigures(problem, assignments);
   return {
-    settings: { startsOn: '2026-01-05', weeks: 4, sites: [], ferries: [], homeBases: {}, policy: { spares: {}, groundedCostPerWeek: 0 }, costs: { unplannedRemoval: 0, missedWindow: 0, lifeValuePerWeek: 0, changePenalty: 0 }, hoursByKind: {}, turnDaysByKind: {}, solver: { timeLimitSeconds: 1, mipRelGap: 0 } },
+    settings: { startsOn: '2026-01-05', weeks: 4, sites: [], ferries: [], homeBases: {}, policy: { spares: {}, groundedCostPerWeek: 0 }, costs: { unplannedRemoval: 0, missedWindow: 0, lifeValuePerWeek: 0, changePenalty: 0 }, hoursByKind: {}, turnDaysByKind: {}, safetyMarginCycles: 10, solver: { timeLimitSeconds: 1, mipRelGap: 0 } },
     problem,
     assignments,
     optimised: figures,
