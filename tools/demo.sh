@@ -11,6 +11,8 @@ mkdir -p "$demo_dir"
 say() { printf '[demo] %s\n' "$*"; }
 
 bash tools/scripts/install-deps.sh
+say "building the operations console (apps/console -> dist/console, served by the gateway)"
+npx vite build --config apps/console/vite.config.mts --logLevel warn
 pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not answering on 127.0.0.1:5432; start it first." >&2; exit 1; }
 (exec 3<>/dev/tcp/127.0.0.1/1883) 2>/dev/null || { echo "No MQTT broker on 127.0.0.1:1883; start Mosquitto first (mosquitto -d)." >&2; exit 1; }
 
@@ -71,6 +73,7 @@ fleettwin demo is running: $ENGINES simulated engines stream readings over MQTT 
   Send a reading yourself:
     curl -s -XPOST http://127.0.0.1:3001/v1/telemetry -H 'content-type: application/json' \\
       -d '{"tenant":"demo","assetId":"MY-ENGINE-1","ts":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","seq":1,"readings":{"egt":640}}'
+  Operations console:        http://127.0.0.1:3000/  (development sign-in: tenant airline-a, any role; docs/console.md)
   Through the gateway (JWT, tenant-isolated):
     TOKEN=\$(AUTH_DEV_SECRET=$AUTH_DEV_SECRET node -r @swc-node/register apps/gateway/src/cli/mint-token.ts --tenant airline-a --role planner)
     curl -s -H "authorization: Bearer \$TOKEN" http://127.0.0.1:3000/v1/fleet

@@ -7,10 +7,13 @@ import { AccessGuard } from './auth/access.guard';
 import { RateLimiter } from './auth/rate-limiter';
 import { TokenVerifier } from './auth/token-verifier';
 import { FailureModesController } from './catalog/failure-modes.controller';
+import { ConsoleMiddleware } from './console/console.middleware';
+import { DevTokenController } from './console/dev-token.controller';
 import { GatewayConfig } from './config';
 import { FleetController } from './fleet/fleet.controller';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
+import { PartsController } from './parts/parts.controller';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { LiveUpdates } from './stream/live-updates';
 import { StreamController } from './stream/stream.controller';
@@ -39,11 +42,13 @@ const LIVE_TOPIC_PARTITIONS = 12;
     }),
     HealthModule.register('gateway', dependencyHealthChecks),
   ],
-  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, ContractsController, FailureModesController, ScenariosController, StreamController, OpenApiController],
+  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, ContractsController, FailureModesController, ScenariosController, PartsController, StreamController, OpenApiController, DevTokenController],
   providers: [TokenVerifier, RateLimiter, ServiceClient, Ownership, WorkOrderClient, LiveUpdates, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AppModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestIdMiddleware).forRoutes('*path');
+    // `{*path}` also matches `/`, where the console starts.
+    consumer.apply(ConsoleMiddleware).forRoutes('{*path}');
   }
 }

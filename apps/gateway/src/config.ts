@@ -18,5 +18,6 @@ export const GatewayConfig = BaseConfig.extend({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   SSE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   GATEWAY_GROUP_PREFIX: z.string().min(1).default('gateway-live'),
+  CONSOLE_DIR: z.string().min(1).default('dist/console'),
 }).refine((c) => Boolean(c.AUTH_JWKS_URL) !== Boolean(c.AUTH_DEV_SECRET), { message: 'set exactly one of AUTH_JWKS_URL (production) or AUTH_DEV_SECRET (development)', path: ['AUTH_JWKS_URL'] });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;

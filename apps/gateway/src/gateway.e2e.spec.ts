@@ -1,12 +1,12 @@
 import { GATEWAY_ROLES, type GatewayRole, type LiveUpdate } from '@fleettwin/contracts';
 import { jsonBody, waitFor, type RunningService } from '@fleettwin/testing';
 import { ROUTE_NAMES, ROUTES, type RouteName } from './routes/route-table';
-import { publishRiskyPrediction, registerFleetAsset, sendFrame, startFleet, startGateway, token, unsignedToken, type Fleet } from './fixtures/gateway-fixture';
+import { manufacturePart, publishRiskyPrediction, registerFleetAsset, sendFrame, startFleet, startGateway, token, unsignedToken, type Fleet } from './fixtures/gateway-fixture';
 import { SseReader } from './fixtures/sse-reader';
 
 let fleet: Fleet;
 let gateway: RunningService;
-const ids = { acme: { contract: 'PBH-ACME', twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' }, globex: { contract: 'PBH-GLOBEX', twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '' } };
+const ids = { acme: { contract: 'PBH-ACME', twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '', part: 'PN-ACME1/SN-1' }, globex: { contract: 'PBH-GLOBEX', twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '', part: 'PN-GLOBEX1/SN-1' } };
 
 interface WorkOrderList { workOrders: { id: string; tenant: string; assetId: string }[] }
 
@@ -30,6 +30,8 @@ beforeAll(async () => {
     registerFleetAsset(fleet, 'globex', ids.globex.asset),
     publishRiskyPrediction(fleet, 'acme', ids.acme.twin),
     publishRiskyPrediction(fleet, 'globex', ids.globex.twin),
+    manufacturePart(fleet, 'acme', ids.acme.part),
+    manufacturePart(fleet, 'globex', ids.globex.part),
   ]);
   await Promise.all([contractOf('acme'), contractOf('globex')]);
   gateway = await startGateway(fleet, { RATE_LIMIT_PER_MINUTE: '100000' });
@@ -92,6 +94,8 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     contractCreate: { path, body: { ...contractBody(tenant), contractId: `PBH-${tenant}-2`, assetId: `${ids[tenant].twin}-SPARE` }, allowed: [201, 409] }, // the second allowed role finds it made
     contractAmend: { path, body: { effectiveFrom: '2030-01-01T00:00:00Z', terms: contractBody(tenant).terms }, allowed: [201, 409] }, // a repeat must take effect later
     contractClosePeriod: { path: path.replace(':period', '2026-08'), allowed: [200, 409] }, // once; again (or before the month is over) is a conflict
+    part: { path, allowed: [200] },
+    partCustody: { path, allowed: [200] },
     failureModes: { path, allowed: [200] },
     stream: { path, allowed: [200] },
   };

@@ -1,14 +1,15 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '@fleettwin/platform';
+import { DEV_TOKEN_PATH } from '../console/dev-token.controller';
 import { ROUTE_ACCESS } from '../routes/access.decorator';
 import { routeSpec, type RouteName } from '../routes/route-table';
 import type { AuthenticatedRequest } from './principal';
 import { RateLimiter } from './rate-limiter';
 import { TokenVerifier } from './token-verifier';
 
-/** Paths served without a token: probes and the API description. */
-const PUBLIC_PATHS = new Set(['/health', '/openapi.json', '/docs']);
+/** Paths served without a token: probes, the API description and the development login (404 unless AUTH_DEV_SECRET is set). */
+const PUBLIC_PATHS = new Set(['/health', '/openapi.json', '/docs', DEV_TOKEN_PATH]);
 
 /**
  * Every request passes here: public paths go through; any other must be a route of the table,

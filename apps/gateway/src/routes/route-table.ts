@@ -2,7 +2,7 @@ import type { GatewayRole } from '@fleettwin/contracts';
 
 export type HttpMethod = 'GET' | 'POST';
 /** The kind of record a route's `:id` names; its owner is checked against the caller's tenant. */
-export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario' | 'contract';
+export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario' | 'part' | 'contract';
 
 export interface RouteSpec {
   method: HttpMethod;
@@ -51,6 +51,8 @@ export const ROUTES = {
   contractLedger: { method: 'GET', path: '/v1/contracts/:id/ledger', roles: EVERYONE, tag: 'contracts', resource: 'contract', summary: 'The contract’s ledger entries in sequence order with their total (`next` continues)', query: ['period', 'after', 'limit'] },
   contractAmend: { method: 'POST', path: '/v1/contracts/:id/amendments', roles: CONTRACT_WRITERS, tag: 'contracts', resource: 'contract', summary: 'New terms from a date on (a new version; never inside a closed period) (201)', body: true },
   contractClosePeriod: { method: 'POST', path: '/v1/contracts/:id/periods/:period/close', roles: CONTRACT_WRITERS, tag: 'contracts', resource: 'contract', summary: 'Closes a billing month (YYYY-MM, in order, once it is over): usage and availability are charged' },
+  part: { method: 'GET', path: '/v1/parts/:id', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'A part owned by the tenant: status, location, life consumed (the id is URL-encoded: `PN%2FSN`)' },
+  partCustody: { method: 'GET', path: '/v1/parts/:id/custody', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'The part’s custody records and whether its signed dossier verifies' },
   failureModes: { method: 'GET', path: '/v1/failure-modes', roles: EVERYONE, tag: 'catalog', summary: 'The failure-mode catalog (FMEA)' },
   scenarios: { method: 'GET', path: '/v1/scenarios', roles: EVERYONE, tag: 'scenarios', summary: 'The tenant’s stored what-if scenarios, newest first', query: ['limit'] },
   scenarioCreate: { method: 'POST', path: '/v1/scenarios', roles: ENGINEERS, tag: 'scenarios', summary: 'Runs and stores a what-if scenario (operating profile, deferral, part swap) against the baseline (201)', body: true },
