@@ -2,6 +2,8 @@ import { streamTopicSpecs } from '@fleettwin/contracts';
 import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fleettwin/platform';
+import { AUDIT_MIGRATIONS } from '@fleettwin/audit';
+import { GatewayAuditModule } from './audit/gateway-audit.module';
 import { AssetsController } from './assets/assets.controller';
 import { AccessGuard } from './auth/access.guard';
 import { RateLimiter } from './auth/rate-limiter';
@@ -33,7 +35,7 @@ const LIVE_TOPIC_PARTITIONS = 12;
     InfrastructureModule.forService({
       service: 'gateway',
       config: GatewayConfig,
-      migrations: [],
+      migrations: AUDIT_MIGRATIONS,
       // The live stream reads these; whoever starts first creates them, their owners set the partitions.
       topics: (config) =>
         (['twinEvents', 'predictions', 'maintenance'] as const).flatMap((stream) =>
@@ -41,6 +43,7 @@ const LIVE_TOPIC_PARTITIONS = 12;
         ),
     }),
     HealthModule.register('gateway', dependencyHealthChecks),
+    GatewayAuditModule,
   ],
   controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, ContractsController, FailureModesController, ScenariosController, PartsController, StreamController, OpenApiController, DevTokenController],
   providers: [TokenVerifier, RateLimiter, ServiceClient, Ownership, WorkOrderClient, LiveUpdates, { provide: APP_GUARD, useClass: AccessGuard }],

@@ -97,6 +97,7 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     part: { path, allowed: [200] },
     partCustody: { path, allowed: [200] },
     failureModes: { path, allowed: [200] },
+    audit: { path: `${path}?service=maintenance`, allowed: [200] },
     stream: { path, allowed: [200] },
   };
   return samples[route];

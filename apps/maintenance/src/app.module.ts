@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AUDIT_MIGRATIONS, AuditModule, callerHeadersSubject } from '@fleettwin/audit';
 import { streamTopicSpecs } from '@fleettwin/contracts';
 import { dependencyHealthChecks, HealthModule, InfrastructureModule } from '@fleettwin/platform';
 import { CatalogSeed } from './catalog/catalog.seed';
@@ -30,7 +31,7 @@ import { WorkOrders } from './work-orders/work-orders.service';
     InfrastructureModule.forService({
       service: 'maintenance',
       config: MaintenanceConfig,
-      migrations: [...MAINTENANCE_MIGRATIONS, ...PLAN_MIGRATIONS],
+      migrations: [...MAINTENANCE_MIGRATIONS, ...PLAN_MIGRATIONS, ...AUDIT_MIGRATIONS],
       topics: (config) => [
         ...streamTopicSpecs('predictions', config.TOPIC_NAMESPACE, config.PREDICTIONS_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('maintenance', config.TOPIC_NAMESPACE, config.MAINTENANCE_PARTITIONS),
@@ -40,6 +41,8 @@ import { WorkOrders } from './work-orders/work-orders.service';
       ],
     }),
     HealthModule.register('maintenance', dependencyHealthChecks),
+    // HTTP mutations here; the gRPC ones are wrapped in grpc/grpc.server.ts.
+    AuditModule.forService({ service: 'maintenance', subject: callerHeadersSubject }),
   ],
   controllers: [FailureModesController, PartsController, CustodyController, PlansController, ContractsController],
   providers: [CatalogSeed, Plans, WorkOrderEventsRelay, PropagationService, WorkOrders, PredictionsConsumer, TwinEventsConsumer, MaintenanceGrpcServer, CustodyEventsRelay, CustodyLedger, CustodyCheckpointer, Contracts, LedgerProjector, UsageMeter, BillingEventsRelay],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AUDIT_MIGRATIONS, AuditModule, callerHeadersSubject } from '@fleettwin/audit';
 import { streamTopicSpecs } from '@fleettwin/contracts';
 import type { Kafka } from 'kafkajs';
 import type { Pool } from 'pg';
@@ -15,7 +16,7 @@ import { TwinsModule } from './twins/twins.module';
     InfrastructureModule.forService({
       service: 'twin-state',
       config: TwinStateConfig,
-      migrations: TWIN_STATE_MIGRATIONS,
+      migrations: [...TWIN_STATE_MIGRATIONS, ...AUDIT_MIGRATIONS],
       topics: (config) => [
         ...streamTopicSpecs('telemetry', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS).map((spec) => ({ ...spec, growPartitions: false })),
         ...streamTopicSpecs('twinEvents', config.TOPIC_NAMESPACE, config.TELEMETRY_PARTITIONS),
@@ -24,6 +25,8 @@ import { TwinsModule } from './twins/twins.module';
     TwinsModule,
     CommandsModule,
     AssetsModule,
+    // Registry and command calls: who (x-actor), what, when, from where; append-only (libs/audit).
+    AuditModule.forService({ service: 'twin-state', subject: callerHeadersSubject }),
     HealthModule.register(
       'twin-state',
       {

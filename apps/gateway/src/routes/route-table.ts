@@ -54,6 +54,7 @@ export const ROUTES = {
   part: { method: 'GET', path: '/v1/parts/:id', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'A part owned by the tenant: status, location, life consumed (the id is URL-encoded: `PN%2FSN`)' },
   partCustody: { method: 'GET', path: '/v1/parts/:id/custody', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'The part’s custody records and whether its signed dossier verifies' },
   failureModes: { method: 'GET', path: '/v1/failure-modes', roles: EVERYONE, tag: 'catalog', summary: 'The failure-mode catalog (FMEA)' },
+  audit: { method: 'GET', path: '/v1/audit', roles: ['admin'], tag: 'audit', summary: 'The tenant’s audit trail: who changed what, when and from where (`service` = gateway, twin-state or maintenance; `next` is the cursor)', query: ['service', 'after', 'limit'] },
   scenarios: { method: 'GET', path: '/v1/scenarios', roles: EVERYONE, tag: 'scenarios', summary: 'The tenant’s stored what-if scenarios, newest first', query: ['limit'] },
   scenarioCreate: { method: 'POST', path: '/v1/scenarios', roles: ENGINEERS, tag: 'scenarios', summary: 'Runs and stores a what-if scenario (operating profile, deferral, part swap) against the baseline (201)', body: true },
   scenario: { method: 'GET', path: '/v1/scenarios/:id', roles: EVERYONE, tag: 'scenarios', resource: 'scenario', summary: 'One stored scenario: inputs, seed, model versions, baseline and scenario RUL distributions' },

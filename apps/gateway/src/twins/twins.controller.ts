@@ -44,6 +44,6 @@ export class TwinsController {
   async command(@Req() req: AuthenticatedRequest, @Param('id') id: string, @Body() body: unknown): Promise<unknown> {
     const { tenant, sub } = principalOf(req);
     await this.ownership.twin(id, tenant, req.requestId);
-    return this.services.call('twin-state', `/v1/twins/${encodeURIComponent(id)}/commands`, { method: 'POST', body: body ?? {}, headers: { 'x-actor': sub }, requestId: req.requestId });
+    return this.services.call('twin-state', `/v1/twins/${encodeURIComponent(id)}/commands`, { method: 'POST', body: body ?? {}, headers: { 'x-actor': sub, 'x-tenant': tenant }, requestId: req.requestId });
   }
 }

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { CONFIG, LOGGER, PG_POOL, startGrpcServer, type RunningGrpcServer } from '@fleettwin/platform';
+import { AuditTrail, auditGrpcMutations } from '@fleettwin/audit';
 import type { MaintenanceConfig } from '../config';
 import { billingService } from '../billing/billing.grpc';
 import { custodyService } from '../custody/custody.grpc';
@@ -20,6 +21,7 @@ export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicat
   constructor(
     private readonly workOrders: WorkOrders,
     private readonly custody: CustodyLedger,
+    private readonly audit: AuditTrail,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CONFIG) private readonly config: MaintenanceConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -41,14 +43,25 @@ export class MaintenanceGrpcServer implements OnApplicationBootstrap, OnApplicat
       ],
       port: this.config.GRPC_PORT,
       services: {
-        'fleettwin.maintenance.v1.WorkOrderService': workOrderService(this.workOrders, this.pool, this.logger, credentials),
+        'fleettwin.maintenance.v1.WorkOrderService': auditGrpcMutations(workOrderService(this.workOrders, this.pool, this.logger, credentials), {
+          ...this.auditOf('fleettwin.maintenance.v1.WorkOrderService'),
+          methods: ['Acknowledge', 'Schedule', 'Start', 'Complete', 'Defer', 'Cancel'],
+        }),
         'fleettwin.maintenance.v1.UsageService': usageService(this.pool, credentials),
-        'fleettwin.custody.v1.CustodyService': custodyService(this.custody, this.pool, this.logger, credentials),
+        'fleettwin.custody.v1.CustodyService': auditGrpcMutations(custodyService(this.custody, this.pool, this.logger, credentials), {
+          ...this.auditOf('fleettwin.custody.v1.CustodyService'),
+          methods: ['Record'],
+        }),
         'fleettwin.billing.v1.BillingService': billingService(this.pool, this.logger, credentials),
       },
       tls: certFile && keyFile ? { certFile, keyFile, ...(caFile ? { caFile } : {}) } : undefined,
     });
     this.logger.info({ port: this.running.port, tls: Boolean(certFile), mutualTls: Boolean(caFile) }, 'gRPC listening');
+  }
+
+  /** Mutating gRPC calls land in maintenance's audit trail (libs/audit) before they are answered. */
+  private auditOf(grpcService: string) {
+    return { trail: this.audit, service: 'maintenance', grpcService, logger: this.logger };
   }
 
   async onApplicationShutdown(): Promise<void> {
