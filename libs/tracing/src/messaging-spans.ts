@@ -1,5 +1,8 @@
-import { context as contextApi, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { context as contextApi, INVALID_SPAN_CONTEXT, SpanKind, SpanStatusCode, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import { contextFromHeaders, type MessageHeaders } from './trace-carrier';
+import { tracingEnabled } from './tracing-sdk';
+
+const UNTRACED_SPAN = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
 /**
  * Messaging semantic-convention attribute names. They are still "incubating" upstream, and the
@@ -74,6 +77,7 @@ export interface SpanOptions {
 
 /** Runs `work` with a new span active, so spans and log lines inside it belong to it. */
 export async function inSpan<T>(name: string, options: SpanOptions, work: (span: Span) => Promise<T>): Promise<T> {
+  if (!tracingEnabled()) return work(UNTRACED_SPAN);
   const span = tracer().startSpan(name, { kind: options.kind ?? SpanKind.INTERNAL, attributes: options.attributes }, options.parent ?? contextApi.active());
   try {
     const result = await contextApi.with(trace.setSpan(options.parent ?? contextApi.active(), span), () => work(span));
