@@ -45,4 +45,16 @@ export const BILLING_MIGRATIONS: Migration[] = [
       CREATE INDEX billing_ledger_tenant ON billing_ledger (tenant, sequence);
       CREATE INDEX billing_ledger_contract ON billing_ledger (contract_id, sequence);`,
   },
+  {
+    id: 'maintenance_011_billing_meter_marks',
+    sql: `
+      -- A twin's cycles arrive in stream order, so the meter keeps the last version metered per
+      -- twin stream and reads only what follows it (an index range scan, not an anti-join over all cycles).
+      CREATE TABLE billing_meter_marks (
+        stream_id text PRIMARY KEY,
+        version bigint NOT NULL
+      );
+      INSERT INTO billing_meter_marks (stream_id, version) SELECT stream_id, max(version) FROM billing_metered GROUP BY stream_id;
+      DROP TABLE billing_metered;`,
+  },
 ];

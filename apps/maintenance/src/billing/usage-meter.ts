@@ -7,7 +7,7 @@ import { LOGGER, PG_POOL } from '@fleettwin/platform';
 import { usageStreamId } from './ledger-inputs';
 import { LedgerProjector } from './ledger.projector';
 
-const POLL_MS = 250;
+const POLL_MS = 500;
 const BATCH = 500;
 
 interface CycleRow {
@@ -23,7 +23,8 @@ interface CycleRow {
  * Turns the completed cycles maintenance already counts (`usage_cycles`, from the twins'
  * CycleCompleted events) of assets under contract into `UsageMetered` events in the event store,
  * so the ledger folds usage, contracts and work orders in one global order and a rebuild replays
- * them identically. Each cycle is metered once (`billing_metered`), for the asset's registered tenant.
+ * them identically. Each cycle is metered once (a mark per twin stream: cycles arrive in stream
+ * order), for the asset's registered tenant.
  */
 @Injectable()
 export class UsageMeter implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,12 +50,17 @@ export class UsageMeter implements OnApplicationBootstrap, OnApplicationShutdown
   async meterOnce(): Promise<number> {
     return inTransaction(this.pool, async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext('fleettwin.billing.usage-meter'))");
+      // Per contract, the twin stream's cycles after its mark (PK range scan on usage_cycles).
       const { rows } = await client.query<CycleRow>(
         `SELECT u.stream_id, u.version, u.asset_id, a.tenant, u.ended_at, u.running_ms
            FROM contracts c
            JOIN fleet_assets a ON a.asset_id = c.asset_id AND a.tenant = c.tenant
-           JOIN usage_cycles u ON u.asset_id = c.asset_id
-          WHERE NOT EXISTS (SELECT 1 FROM billing_metered m WHERE m.stream_id = u.stream_id AND m.version = u.version)
+           CROSS JOIN LATERAL (
+             SELECT * FROM usage_cycles u
+              WHERE u.stream_id = 'twin-' || c.asset_id
+                AND u.version > COALESCE((SELECT version FROM billing_meter_marks m WHERE m.stream_id = 'twin-' || c.asset_id), 0)
+              ORDER BY u.version
+              LIMIT ${BATCH}) u
           ORDER BY u.ended_at, u.stream_id, u.version
           LIMIT ${BATCH}`,
       );
@@ -68,7 +74,13 @@ export class UsageMeter implements OnApplicationBootstrap, OnApplicationShutdown
           events: [{ type: 'UsageMetered', occurredAt: r.ended_at, data: { tenant: r.tenant, assetId: r.asset_id, cycleKey: `${r.stream_id}:${r.version}`, endedAt: r.ended_at.toISOString(), runningMs: Number(r.running_ms) } }],
         })),
       );
-      await client.query('INSERT INTO billing_metered (stream_id, version) SELECT * FROM unnest($1::text[], $2::bigint[])', [rows.map((r) => r.stream_id), rows.map((r) => r.version)]);
+      const marks = new Map<string, number>();
+      for (const r of rows) marks.set(r.stream_id, Math.max(marks.get(r.stream_id) ?? 0, Number(r.version)));
+      await client.query(
+        `INSERT INTO billing_meter_marks (stream_id, version) SELECT * FROM unnest($1::text[], $2::bigint[])
+         ON CONFLICT (stream_id) DO UPDATE SET version = GREATEST(billing_meter_marks.version, EXCLUDED.version)`,
+        [[...marks.keys()], [...marks.values()]],
+      );
       return rows.length;
     });
   }
