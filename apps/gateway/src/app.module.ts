@@ -15,8 +15,9 @@ import { GatewayConfig } from './config';
 import { FleetController } from './fleet/fleet.controller';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
-import { PartsController } from './parts/parts.controller';
 import { ScenariosController } from './scenarios/scenarios.controller';
+import { PlansController } from './plans/plans.controller';
+import { PartsController } from './parts/parts.controller';
 import { LiveUpdates } from './stream/live-updates';
 import { StreamController } from './stream/stream.controller';
 import { TwinsController } from './twins/twins.controller';
@@ -45,7 +46,7 @@ const LIVE_TOPIC_PARTITIONS = 12;
     HealthModule.register('gateway', dependencyHealthChecks),
     GatewayAuditModule,
   ],
-  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, ContractsController, FailureModesController, ScenariosController, PartsController, StreamController, OpenApiController, DevTokenController],
+  controllers: [FleetController, TwinsController, AssetsController, WorkOrdersController, ContractsController, PlansController, FailureModesController, ScenariosController, PartsController, StreamController, OpenApiController, DevTokenController],
   providers: [TokenVerifier, RateLimiter, ServiceClient, Ownership, WorkOrderClient, LiveUpdates, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AppModule implements NestModule {

@@ -6,7 +6,7 @@ import { SseReader } from './fixtures/sse-reader';
 
 let fleet: Fleet;
 let gateway: RunningService;
-const ids = { acme: { contract: 'PBH-ACME', twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '', part: 'PN-ACME1/SN-1' }, globex: { contract: 'PBH-GLOBEX', twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '', part: 'PN-GLOBEX1/SN-1' } };
+const ids = { acme: { contract: 'PBH-ACME', twin: 'ACME-E1', asset: 'FLEET-ACME', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '', plan: '', part: 'PN-ACME1/SN-1' }, globex: { contract: 'PBH-GLOBEX', twin: 'GLOBEX-E1', asset: 'FLEET-GLOBEX', scenario: 'scn-00000000-0000-0000-0000-000000000000', 'work-order': '', plan: '', part: 'PN-GLOBEX1/SN-1' } };
 
 interface WorkOrderList { workOrders: { id: string; tenant: string; assetId: string }[] }
 
@@ -36,12 +36,21 @@ beforeAll(async () => {
   await Promise.all([contractOf('acme'), contractOf('globex')]);
   gateway = await startGateway(fleet, { RATE_LIMIT_PER_MINUTE: '100000' });
   [ids.acme['work-order'], ids.globex['work-order']] = await Promise.all([workOrderOf('acme'), workOrderOf('globex')]);
+  [ids.acme.plan, ids.globex.plan] = await Promise.all([planOf('acme'), planOf('globex')]);
 });
 
 afterAll(async () => {
   await gateway?.stop();
   await fleet?.stop();
 });
+
+/** A one-shop plan over the tenant's open work orders, made directly at maintenance. */
+const PLAN_SETTINGS = { startsOn: new Date().toISOString().slice(0, 10), weeks: 4, sites: [{ siteId: 'HOME', slotsPerWeek: 2, hoursPerWeek: 2000, costPerHour: 100 }], policy: { spares: { HOME: 2 } }, solver: { timeLimitSeconds: 5 } };
+
+async function planOf(tenant: 'acme' | 'globex'): Promise<string> {
+  const res = await fetch(`${fleet.maintenance.url}/v1/plans`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant, settings: PLAN_SETTINGS }) });
+  return (await jsonBody<{ planId: string }>(res)).planId;
+}
 
 /** One service contract per tenant, made directly at maintenance. */
 const contractBody = (tenant: 'acme' | 'globex') => ({
@@ -81,6 +90,13 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     workOrders: { path, allowed: [200] },
     workOrder: { path, allowed: [200] },
     workOrderTransition: { path, body: {}, allowed: [200, 409] }, // the first acknowledges, a repeat is an illegal transition
+    plans: { path, allowed: [200] },
+    planCreate: { path, body: { settings: PLAN_SETTINGS }, allowed: [201] },
+    plan: { path, allowed: [200] },
+    planAccept: { path, body: { revision: 1 }, allowed: [200, 409] }, // a re-plan (later in the matrix) makes revision 1 stale
+    planReplan: { path, body: {}, allowed: [200] },
+    part: { path, allowed: [200] },
+    partCustody: { path, allowed: [200] },
     // Scenarios need 20 calibrated cycles; the fixture twins have at most the fixture's published predictions
     // (calibrated, too few), or none yet: scenarios/scenarios.e2e.spec.ts runs them on real engines.
     scenarios: { path, allowed: [200] },
@@ -94,8 +110,6 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     contractCreate: { path, body: { ...contractBody(tenant), contractId: `PBH-${tenant}-2`, assetId: `${ids[tenant].twin}-SPARE` }, allowed: [201, 409] }, // the second allowed role finds it made
     contractAmend: { path, body: { effectiveFrom: '2030-01-01T00:00:00Z', terms: contractBody(tenant).terms }, allowed: [201, 409] }, // a repeat must take effect later
     contractClosePeriod: { path: path.replace(':period', '2026-08'), allowed: [200, 409] }, // once; again (or before the month is over) is a conflict
-    part: { path, allowed: [200] },
-    partCustody: { path, allowed: [200] },
     failureModes: { path, allowed: [200] },
     audit: { path: `${path}?service=maintenance`, allowed: [200] },
     stream: { path, allowed: [200] },

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { z } from 'zod';
 import { describeIssues, GatewayAcceptPlanBody, GatewayCreatePlanBody, GatewayReplanBody } from '@fleettwin/contracts';
 import { ApiError } from '@fleettwin/platform';
 import { principalOf, type AuthenticatedRequest } from '../auth/principal';
 import { Access } from '../routes/access.decorator';
+import { pick } from '../upstream/ownership';
 import { notFound, ServiceClient } from '../upstream/service-client';
 
 interface PlanView {
@@ -15,6 +16,15 @@ interface PlanView {
 @Controller('v1')
 export class PlansController {
   constructor(private readonly services: ServiceClient) {}
+
+  @Get('plans')
+  @Access('plans')
+  async list(@Req() req: AuthenticatedRequest, @Query() query: Record<string, unknown>): Promise<{ plans: PlanView[] }> {
+    const { tenant } = principalOf(req);
+    const page = await this.services.call<{ tenant: string; plans: PlanView[] }>('maintenance', '/v1/plans', { query: { tenant, ...pick(query, ['limit']) }, requestId: req.requestId });
+    if (page.tenant !== tenant) throw notFound();
+    return { plans: page.plans };
+  }
 
   @Post('plans')
   @HttpCode(201)

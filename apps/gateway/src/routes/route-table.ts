@@ -2,7 +2,7 @@ import type { GatewayRole } from '@fleettwin/contracts';
 
 export type HttpMethod = 'GET' | 'POST';
 /** The kind of record a route's `:id` names; its owner is checked against the caller's tenant. */
-export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario' | 'part' | 'contract';
+export type OwnedResource = 'twin' | 'asset' | 'work-order' | 'scenario' | 'plan' | 'part' | 'contract';
 
 export interface RouteSpec {
   method: HttpMethod;
@@ -23,6 +23,9 @@ const ENGINEERS = ['engineer', 'planner', 'admin'] as const;
 const PLANNERS = ['planner', 'admin', 'integration'] as const;
 /** Contracts: planners and admins sign and amend; everyone reads. */
 const CONTRACT_WRITERS = ['planner', 'admin'] as const;
+/** Plans: planners and admins decide; viewers and engineers read. */
+const PLAN_ACTORS = ['planner', 'admin'] as const;
+const PLAN_READERS = ['viewer', 'engineer', 'planner', 'admin'] as const;
 
 export const WORK_ORDER_ACTIONS = ['acknowledge', 'schedule', 'start', 'complete', 'defer', 'cancel'] as const;
 export type WorkOrderAction = (typeof WORK_ORDER_ACTIONS)[number];
@@ -45,14 +48,19 @@ export const ROUTES = {
   workOrders: { method: 'GET', path: '/v1/work-orders', roles: EVERYONE, tag: 'work-orders', summary: 'The tenant’s work orders, newest change first (`next` is the cursor)', query: ['status', 'assetId', 'updatedSince', 'limit', 'cursor'] },
   workOrder: { method: 'GET', path: '/v1/work-orders/:id', roles: EVERYONE, tag: 'work-orders', resource: 'work-order', summary: 'One work order' },
   workOrderTransition: { method: 'POST', path: '/v1/work-orders/:id/:action', roles: PLANNERS, tag: 'work-orders', resource: 'work-order', summary: 'Moves a work order through its lifecycle', pathValues: { action: WORK_ORDER_ACTIONS }, body: true },
+  part: { method: 'GET', path: '/v1/parts/:id', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'A part owned by the tenant: status, location, life consumed (the id is URL-encoded: `PN%2FSN`)' },
+  partCustody: { method: 'GET', path: '/v1/parts/:id/custody', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'The part’s custody records and whether its signed dossier verifies' },
+  plans: { method: 'GET', path: '/v1/plans', roles: PLAN_READERS, tag: 'plans', summary: 'The tenant’s plans, newest change first: status, revisions, optimised vs greedy figures', query: ['limit'] },
+  planCreate: { method: 'POST', path: '/v1/plans', roles: PLAN_ACTORS, tag: 'plans', summary: 'Plans the tenant’s open work orders over shop capacity, spares and ferries (HiGHS MILP beside a greedy baseline); settings in the body or stored', body: true },
+  plan: { method: 'GET', path: '/v1/plans/:id', roles: PLAN_READERS, tag: 'plans', resource: 'plan', summary: 'A plan as a calendar per site and week, with optimised vs greedy figures' },
+  planAccept: { method: 'POST', path: '/v1/plans/:id/accept', roles: PLAN_ACTORS, tag: 'plans', resource: 'plan', summary: 'Accepts the revision looked at (`{"revision": n}`; a newer one answers 409)', body: true },
+  planReplan: { method: 'POST', path: '/v1/plans/:id/replan', roles: PLAN_ACTORS, tag: 'plans', resource: 'plan', summary: 'Re-plans the current open work orders, moving as few accepted assignments as it can', body: true },
   contracts: { method: 'GET', path: '/v1/contracts', roles: EVERYONE, tag: 'contracts', summary: 'The tenant’s service contracts (power by the hour, availability guarantee, completion payment)' },
   contractCreate: { method: 'POST', path: '/v1/contracts', roles: CONTRACT_WRITERS, tag: 'contracts', summary: 'Creates a contract for one asset: currency, terms (minor units), effective date (201)', body: true },
   contract: { method: 'GET', path: '/v1/contracts/:id', roles: EVERYONE, tag: 'contracts', resource: 'contract', summary: 'A contract with every terms version and its metered, not yet billed usage' },
   contractLedger: { method: 'GET', path: '/v1/contracts/:id/ledger', roles: EVERYONE, tag: 'contracts', resource: 'contract', summary: 'The contract’s ledger entries in sequence order with their total (`next` continues)', query: ['period', 'after', 'limit'] },
   contractAmend: { method: 'POST', path: '/v1/contracts/:id/amendments', roles: CONTRACT_WRITERS, tag: 'contracts', resource: 'contract', summary: 'New terms from a date on (a new version; never inside a closed period) (201)', body: true },
   contractClosePeriod: { method: 'POST', path: '/v1/contracts/:id/periods/:period/close', roles: CONTRACT_WRITERS, tag: 'contracts', resource: 'contract', summary: 'Closes a billing month (YYYY-MM, in order, once it is over): usage and availability are charged' },
-  part: { method: 'GET', path: '/v1/parts/:id', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'A part owned by the tenant: status, location, life consumed (the id is URL-encoded: `PN%2FSN`)' },
-  partCustody: { method: 'GET', path: '/v1/parts/:id/custody', roles: EVERYONE, tag: 'parts', resource: 'part', summary: 'The part’s custody records and whether its signed dossier verifies' },
   failureModes: { method: 'GET', path: '/v1/failure-modes', roles: EVERYONE, tag: 'catalog', summary: 'The failure-mode catalog (FMEA)' },
   audit: { method: 'GET', path: '/v1/audit', roles: ['admin'], tag: 'audit', summary: 'The tenant’s audit trail: who changed what, when and from where (`service` = gateway, twin-state or maintenance; `next` is the cursor)', query: ['service', 'after', 'limit'] },
   scenarios: { method: 'GET', path: '/v1/scenarios', roles: EVERYONE, tag: 'scenarios', summary: 'The tenant’s stored what-if scenarios, newest first', query: ['limit'] },

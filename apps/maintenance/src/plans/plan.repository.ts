@@ -1,8 +1,20 @@
 import type { PoolClient } from 'pg';
 import type { PlanSettings } from '@fleettwin/contracts';
-import type { Plan, PlannableWorkOrder } from '@fleettwin/domain-plan';
+import type { Plan, PlanFigures, PlannableWorkOrder } from '@fleettwin/domain-plan';
 import type { WorkOrder } from '@fleettwin/domain-work-order';
 import type { Queryable } from '@fleettwin/event-store';
+
+export interface PlanSummary {
+  planId: string;
+  status: Plan['status'];
+  revision: number;
+  acceptedRevision: number | null;
+  startsOn: string;
+  weeks: number;
+  optimised: PlanFigures;
+  greedy: PlanFigures;
+  updatedAt: string;
+}
 
 /** Work orders that still need a shop slot. In-progress ones are already in the shop. */
 const PLANNABLE = ['open', 'acknowledged', 'scheduled', 'deferred'];
@@ -11,6 +23,18 @@ export class PlanRepository {
   async find(db: Queryable, tenant: string, planId: string): Promise<Plan | null> {
     const { rows } = await db.query<{ state: Plan }>('SELECT state FROM plans WHERE plan_id = $1 AND tenant = $2', [planId, tenant]);
     return rows[0]?.state ?? null;
+  }
+
+  /** The tenant's plans, newest change first, without their problems: what a list shows. */
+  async list(db: Queryable, tenant: string, limit: number): Promise<PlanSummary[]> {
+    const { rows } = await db.query<PlanSummary>(
+      `SELECT plan_id AS "planId", status, revision, (state ->> 'acceptedRevision')::int AS "acceptedRevision",
+              state -> 'current' -> 'problem' ->> 'startsOn' AS "startsOn", (state -> 'current' -> 'problem' ->> 'weeks')::int AS weeks,
+              state -> 'current' -> 'optimised' AS optimised, state -> 'current' -> 'greedy' AS greedy, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+       FROM plans WHERE tenant = $1 ORDER BY updated_at DESC, plan_id DESC LIMIT $2`,
+      [tenant, limit],
+    );
+    return rows;
   }
 
   async loadForUpdate(client: PoolClient, planId: string): Promise<Plan | null> {

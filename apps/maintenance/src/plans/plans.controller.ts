@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AcceptPlanRequest, CreatePlanRequest, describeIssues, PlanId, ReplanRequest, StorePlanSettingsRequest, TenantId } from '@fleettwin/contracts';
 import { planView, type PlanView } from '@fleettwin/domain-plan';
 import { PlanNotFound } from '@fleettwin/plan-solver';
 import { ApiError } from '@fleettwin/platform';
 import { PlanRefused, Plans } from './plans.service';
+
+const Limit = z.coerce.number().int().min(1).max(200);
 
 const STATUS: Record<PlanRefused['refusal']['code'], number> = { NOT_FOUND: 404, ALREADY_EXISTS: 409, INVALID: 422, STALE_REVISION: 409, NO_SETTINGS: 422, CHANGED_MEANWHILE: 409 };
 
@@ -21,6 +23,12 @@ export class PlansController {
   async create(@Body() body: unknown, @Headers('x-actor') actor?: string): Promise<PlanView> {
     const request = parse(CreatePlanRequest, body);
     return planView(await refusals(() => this.plans.propose(request.tenant, actorOf(actor), now(), request)));
+  }
+
+  @Get('plans')
+  async list(@Query('tenant') tenant: unknown, @Query('limit') limit: unknown) {
+    const t = parse(TenantId, tenant);
+    return { tenant: t, plans: await this.plans.list(t, parse(Limit, limit ?? '50')) };
   }
 
   @Get('plans/:id')

@@ -78,6 +78,10 @@ describe('maintenance plans over HTTP and PostgreSQL', () => {
     expect((await post(`/v1/plans/${planId}/accept`, { tenant: 'globex', revision: 1 })).status).toBe(404);
     expect((await post(`/v1/plans/${planId}/replan`, { tenant: 'globex' })).status).toBe(404);
     expect((await fetch(`${maintenance.url}/v1/plans/${planId}?tenant=acme`)).status).toBe(200);
+    const globexPlans = await jsonBody<{ plans: { planId: string }[] }>(await fetch(`${maintenance.url}/v1/plans?tenant=globex`));
+    expect(globexPlans.plans.map((p) => p.planId)).not.toContain(planId);
+    const acmePlans = await jsonBody<{ plans: { planId: string; revision: number; optimised: { objective: number } }[] }>(await fetch(`${maintenance.url}/v1/plans?tenant=acme`));
+    expect(acmePlans.plans).toEqual([expect.objectContaining({ planId, revision: 1, optimised: expect.objectContaining({ objective: expect.any(Number) }) })]);
   });
 
   it('accepts, then re-plans when a new prediction opens an order, moving nothing that need not move; events on the plan stream', async () => {

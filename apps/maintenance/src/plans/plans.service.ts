@@ -8,7 +8,7 @@ import { optimisePlanInWorker } from '@fleettwin/plan-solver';
 import { inTransaction } from '@fleettwin/postgres';
 import { CONFIG, PG_POOL } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
-import { PlanRepository } from './plan.repository';
+import { PlanRepository, type PlanSummary } from './plan.repository';
 
 export const planStreamId = (planId: string): string => `plan-${planId}`;
 
@@ -49,6 +49,10 @@ export class Plans {
 
   find(tenant: string, planId: string): Promise<Plan | null> {
     return this.plans.find(this.pool, tenant, planId);
+  }
+
+  list(tenant: string, limit: number): Promise<PlanSummary[]> {
+    return this.plans.list(this.pool, tenant, limit);
   }
 
   storedSettings(tenant: string): Promise<PlanSettings | null> {
