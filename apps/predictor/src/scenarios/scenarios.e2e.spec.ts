@@ -1,6 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildFleet, FleetSimulation, parseInjection, toTelemetryFrame, wearRates, type EngineRecord } from '@fleettwin/simulator';
 import { calibrationFrom, calibrationReport, DEFAULT_CALIBRATION, type CalibrationReport, type OperatingProfile } from '@fleettwin/predict';
-import { isolatedEnvironment, jsonBody, startService, waitFor, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { isolatedEnvironment, jsonBody, startService, waitFor, WORKSPACE_ROOT, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 import type { TelemetryFrame } from '@fleettwin/contracts';
 import type { RerunAnswer, ScenarioView } from './scenario.service';
 
@@ -81,6 +84,7 @@ afterAll(async () => {
 
 describe('calibration and what-if scenarios on simulated engines (ingest → twin-state → predictor)', () => {
   let before: CalibrationReport;
+  let stored: ScenarioView | undefined;
 
   it('reports each asset’s fit: curve, RMSE over its history and recent drift', async () => {
     before = (await calibration(DEPARTING.assetId)) as CalibrationReport;
@@ -178,11 +182,34 @@ describe('calibration and what-if scenarios on simulated engines (ingest → twi
     expect(rerun.identical).toBe(true);
     expect(rerun.changes).toEqual([]);
     expect(JSON.stringify(rerun.result)).toBe(JSON.stringify(created.result));
+    stored = created;
     const list = await jsonBody<{ scenarios: { id: string }[] }>(await fetch(`${predictor().url}/v1/scenarios?tenant=${tenant}`));
     expect(list.scenarios.map((s) => s.id)).toContain(created.id);
     const other = engines.find((e) => e.tenant !== tenant)?.tenant as string;
     expect((await fetch(`${predictor().url}/v1/scenarios/${created.id}?tenant=${other}`)).status).toBe(404);
     expect((await fetch(`${predictor().url}/v1/scenarios/${created.id}/rerun?tenant=${other}`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it('says so when a calibration has been refitted since, and still reproduces the stored result', async () => {
+    const engine = engines[0] as EngineRecord;
+    await send(framesOf(0, CYCLES, CYCLES + 10));
+    await calibratedAt([engine.assetId], CYCLES + 10);
+    const rerun = await jsonBody<RerunAnswer>(await fetch(`${predictor().url}/v1/scenarios/${stored?.id}/rerun?tenant=${engine.tenant}`, { method: 'POST' }));
+    expect(rerun.identical).toBe(true);
+    expect(rerun.changes).toEqual([expect.stringMatching(new RegExp(`^calibration of ${engine.assetId} cal-1\\.\\w+ → cal-1\\.\\w+`))]);
+    expect(rerun.versions.current.calibrations[engine.assetId]).not.toBe(rerun.versions.stored.calibrations[engine.assetId]);
+  });
+
+  it('says so when the predictor model has changed since (a retrained artifact), and still reproduces the stored result', async () => {
+    const engine = engines[0] as EngineRecord;
+    const artifact = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'apps/predictor/model/rul-model.json'), 'utf8')) as { modelVersion: string };
+    const retrained = join(tmpdir(), `rul-model-${env.namespace}json`);
+    writeFileSync(retrained, JSON.stringify({ ...artifact, modelVersion: 'rul-gbt-1.retrained0000' }));
+    await predictor().stop();
+    services[2] = await startService('predictor', { ...env.env, TWIN_STATE_GROUP: `${env.namespace}twin-state`, PREDICTOR_GROUP: `${env.namespace}predictor`, MODEL_PATH: retrained });
+    const rerun = await jsonBody<RerunAnswer>(await fetch(`${predictor().url}/v1/scenarios/${stored?.id}/rerun?tenant=${engine.tenant}`, { method: 'POST' }));
+    expect(rerun.identical).toBe(true);
+    expect(rerun.changes).toContain(`predictor model ${artifact.modelVersion} → rul-gbt-1.retrained0000`);
   });
 
   it('refuses another tenant’s asset (404) and a request without a change (400)', async () => {
