@@ -103,6 +103,7 @@ function sample(route: RouteName, tenant: 'acme' | 'globex'): { path: string; bo
     scenarioCreate: { path, body: { assets: { ids: [ids[tenant].twin] }, change: { profile: { deratePercent: 10 } } }, allowed: [404, 422] },
     scenario: { path, allowed: [404] },
     scenarioRerun: { path, allowed: [404] },
+    calibrations: { path: `${path}?invalid=false`, allowed: [200] },
     assetCalibration: { path, allowed: [200, 404] },
     contracts: { path, allowed: [200] },
     contract: { path, allowed: [200] },

@@ -67,6 +67,7 @@ export const ROUTES = {
   scenarioCreate: { method: 'POST', path: '/v1/scenarios', roles: ENGINEERS, tag: 'scenarios', summary: 'Runs and stores a what-if scenario (operating profile, deferral, part swap) against the baseline (201)', body: true },
   scenario: { method: 'GET', path: '/v1/scenarios/:id', roles: EVERYONE, tag: 'scenarios', resource: 'scenario', summary: 'One stored scenario: inputs, seed, model versions, baseline and scenario RUL distributions' },
   scenarioRerun: { method: 'POST', path: '/v1/scenarios/:id/rerun', roles: ENGINEERS, tag: 'scenarios', resource: 'scenario', summary: 'Recomputes a stored scenario; says whether the bytes are identical and which model versions changed' },
+  calibrations: { method: 'GET', path: '/v1/calibrations', roles: EVERYONE, tag: 'predictions', summary: 'The tenant’s asset calibrations, invalid ones and the worst drift first', query: ['invalid', 'limit'] },
   assetCalibration: { method: 'GET', path: '/v1/assets/:id/calibration', roles: EVERYONE, tag: 'predictions', resource: 'twin', summary: 'The asset’s calibrated degradation curve: fit error, drift, validity' },
   stream: { method: 'GET', path: '/v1/stream', roles: EVERYONE, tag: 'live', summary: 'Server-Sent Events: twin changes, predictions and work-order changes of the tenant', query: ['types'] },
 } as const satisfies Record<string, RouteSpec>;

@@ -41,6 +41,12 @@ export class ScenariosController {
     return this.services.call('predictor', `/v1/scenarios/${encodeURIComponent(id)}/rerun`, { method: 'POST', query: { tenant: principalOf(req).tenant }, requestId: req.requestId });
   }
 
+  @Get('calibrations')
+  @Access('calibrations')
+  async calibrations(@Req() req: AuthenticatedRequest, @Query() query: Record<string, unknown>): Promise<unknown> {
+    return this.services.call('predictor', '/v1/calibration', { query: { tenant: principalOf(req).tenant, ...pick(query, ['invalid', 'limit']) }, requestId: req.requestId });
+  }
+
   @Get('assets/:id/calibration')
   @Access('assetCalibration')
   async calibration(@Req() req: AuthenticatedRequest, @Param('id') id: string): Promise<unknown> {

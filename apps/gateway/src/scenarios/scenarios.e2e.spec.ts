@@ -51,6 +51,8 @@ describe('gateway: what-if scenarios', () => {
     const calibration = await call('GET', '/v1/assets/ACME-S1/calibration', viewer);
     expect(calibration.status).toBe(200);
     expect(await jsonBody<{ fitRmse: number }>(calibration)).toMatchObject({ assetId: 'ACME-S1' });
+    const listed = await jsonBody<{ tenant: string; assets: { assetId: string }[] }>(await call('GET', '/v1/calibrations?tenant=globex', viewer));
+    expect(listed).toMatchObject({ tenant: 'acme', assets: [{ assetId: 'ACME-S1' }] });
   });
 
   it('answers 404 for another tenant’s scenario, rerun, asset or calibration, and lists none of them', async () => {
