@@ -9,7 +9,7 @@
  * read models from the log gives the live digest.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
@@ -18,7 +18,7 @@ import { Client } from 'pg';
 import { topicName, type TelemetryFrame, type TwinView } from '@fleettwin/contracts';
 import { generateNoteKeyPair } from '@fleettwin/merkle-log';
 import { buildFleet, FleetSimulation, parseInjection, toTelemetryFrame } from '@fleettwin/simulator';
-import { freePort, isolatedEnvironment, jsonBody, recordFaultResult, serviceDatabaseUrl, waitFor, WORKSPACE_ROOT, type ServiceName, type TestEnvironment } from '@fleettwin/testing';
+import { FAULT_RESULTS_DIR, freePort, isolatedEnvironment, jsonBody, recordFaultResult, serviceDatabaseUrl, waitFor, WORKSPACE_ROOT, type ServiceName, type TestEnvironment } from '@fleettwin/testing';
 import { groupLag } from './consumer-lag';
 import { FaultFleet, SERVICES } from './fault-fleet';
 import { FaultInfrastructure } from './fault-infrastructure';
@@ -84,6 +84,13 @@ async function query<T extends Record<string, unknown>>(service: ServiceName, sq
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The fault timeline as it happens (tail it while the suite runs): tmp/faults/crash-timeline.log. */
+const TIMELINE = join(FAULT_RESULTS_DIR, 'crash-timeline.log');
+function note(line: string): void {
+  mkdirSync(FAULT_RESULTS_DIR, { recursive: true });
+  appendFileSync(TIMELINE, `${new Date().toISOString()} ${line}\n`);
+}
 
 /** Posts a batch until ingest answers 202: through kills (connection refused), outages (503) and restarts. */
 class Sender {
@@ -163,10 +170,17 @@ describe('crashes, broker and database restarts and a rebalance in the middle of
     let acknowledged = 0;
     const step = (name: string, run: () => Promise<void>) => async () => {
       const began = Date.now();
-      await run();
-      await live.reviveUnplanned();
-      await recordUsage();
+      note(`${name}: begins at ${acknowledged} frames acknowledged`);
+      try {
+        await run();
+        await live.reviveUnplanned();
+        await recordUsage();
+      } catch (error) {
+        note(`${name}: FAILED: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      }
       timeline.push({ at: acknowledged, fault: name, ms: Date.now() - began });
+      note(`${name}: done in ${Date.now() - began} ms`);
       lastFaultEnd = Date.now();
     };
     // A custody command in flight when maintenance dies: retried with the same command id, it must be recorded once.
@@ -233,6 +247,7 @@ describe('crashes, broker and database restarts and a rebalance in the middle of
       if (batch.length) await flush();
     }));
     const streamMs = Date.now() - streamStarted;
+    note(`stream done: ${acknowledged} frames acknowledged in ${streamMs} ms`);
     await chain;
     expect(schedule).toHaveLength(0);
     expect(acked.frames).toBe(TOTAL);
@@ -262,6 +277,7 @@ describe('crashes, broker and database restarts and a rebalance in the middle of
       return quietPolls >= 3; // three quiet polls in a row: the outbox relays have nothing left to publish
     }, { timeoutMs: 5 * 60_000, intervalMs: 1000, what: 'every consumer group to catch up after the last fault' });
     const recoveryMs = (caughtUpAt ?? Date.now()) - lastFaultEnd;
+    note(`recovered: every group caught up ${recoveryMs} ms after the last fault`);
 
     // --- exactly once, by the log: per-asset frame counts and value checksums equal what ingest acknowledged
     const reflected = new StreamLedger();
