@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { z } from 'zod';
 import { AcceptPlanRequest, CreatePlanRequest, describeIssues, PlanId, ReplanRequest, StorePlanSettingsRequest, TenantId } from '@fleettwin/contracts';
-import { planView, type PlanView } from '@fleettwin/domain-plan';
+import { planView, type PlanDrift, type PlanView } from '@fleettwin/domain-plan';
 import { PlanNotFound } from '@fleettwin/plan-solver';
 import { ApiError } from '@fleettwin/platform';
 import { PlanRefused, Plans } from './plans.service';
@@ -31,11 +31,12 @@ export class PlansController {
     return { tenant: t, plans: await this.plans.list(t, parse(Limit, limit ?? '50')) };
   }
 
+  /** The plan, with how the open orders drifted from it since (new, closed, due moved): when to re-plan. */
   @Get('plans/:id')
-  async get(@Param('id') id: string, @Query('tenant') tenant: unknown): Promise<PlanView> {
+  async get(@Param('id') id: string, @Query('tenant') tenant: unknown): Promise<PlanView & { drift: PlanDrift }> {
     const plan = await this.plans.find(parse(TenantId, tenant), parse(PlanId, id));
     if (!plan) throw new ApiError(404, 'NOT_FOUND', `no plan ${id}`);
-    return planView(plan);
+    return { ...planView(plan), drift: await this.plans.drift(plan) };
   }
 
   @Post('plans/:id/accept')

@@ -89,6 +89,9 @@ describe('maintenance plans over HTTP and PostgreSQL', () => {
     expect(accepted).toMatchObject({ status: 'accepted', acceptedRevision: 1 });
     await predict('acme', 'ESN-P4', 35);
     await openOrders('acme', 4);
+    const drifted = await jsonBody<{ drift: { newOrders: string[]; replanSuggested: boolean } }>(await fetch(`${maintenance.url}/v1/plans/${planId}?tenant=acme`));
+    expect(drifted.drift).toMatchObject({ replanSuggested: true, closedOrders: [], dueMoved: [] });
+    expect(drifted.drift.newOrders).toHaveLength(1);
     const res = await post(`/v1/plans/${planId}/replan`, { tenant: 'acme' });
     expect(res.status).toBe(200);
     const revised = await jsonBody<PlanView>(res);
@@ -98,6 +101,8 @@ describe('maintenance plans over HTTP and PostgreSQL', () => {
     expect(revised.figures.optimised.moved).toBe(0);
     const stale = await post(`/v1/plans/${planId}/accept`, { tenant: 'acme', revision: 1 });
     expect(stale.status).toBe(409);
+    const current = await jsonBody<{ drift: { replanSuggested: boolean } }>(await fetch(`${maintenance.url}/v1/plans/${planId}?tenant=acme`));
+    expect(current.drift.replanSuggested).toBe(false);
     const { rows } = await pool.query<{ type: string }>('SELECT type FROM events WHERE stream_id = $1 ORDER BY version', [`plan-${planId}`]);
     expect(rows.map((r) => r.type)).toEqual(['PlanProposed', 'PlanAccepted', 'PlanRevised']);
   });

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { PlanSettings, PredictedOrder } from '@fleettwin/contracts';
-import { decidePlan, evolvePlan, planProblemFrom, predictedWorkOrders, type Assignment, type Plan, type PlanCommand, type PlanError, type PlanEvent, type PlanProposal } from '@fleettwin/domain-plan';
+import { decidePlan, evolvePlan, planDrift, planProblemFrom, predictedWorkOrders, type PlanDrift, type Assignment, type Plan, type PlanCommand, type PlanError, type PlanEvent, type PlanProposal } from '@fleettwin/domain-plan';
 import { PostgresEventStore } from '@fleettwin/event-store';
 import { optimisePlanInWorker } from '@fleettwin/plan-solver';
 import { inTransaction } from '@fleettwin/postgres';
@@ -49,6 +49,11 @@ export class Plans {
 
   find(tenant: string, planId: string): Promise<Plan | null> {
     return this.plans.find(this.pool, tenant, planId);
+  }
+
+  /** How the tenant's open orders moved since the plan's current revision was computed. */
+  async drift(plan: Plan): Promise<PlanDrift> {
+    return planDrift(plan.current.problem, await this.plans.plannableOrders(this.pool, plan.tenant));
   }
 
   list(tenant: string, limit: number): Promise<PlanSummary[]> {

@@ -12,5 +12,6 @@ export * from './plan.events';
 export * from './plan.decider';
 export * from './plan.calendar';
 export * from './plan.view';
+export * from './plan.drift';
 export * from './simulated-fleet';
 export { smallProblem as smallProblemForTests } from './plan.fixtures';

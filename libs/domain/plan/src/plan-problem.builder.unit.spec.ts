@@ -1,5 +1,6 @@
 import { PlanSettings } from '@fleettwin/contracts';
 import { planProblemFrom, predictedWorkOrders, type PlannableWorkOrder } from './plan-problem.builder';
+import { planDrift } from './plan.drift';
 
 const settings = PlanSettings.parse({
   startsOn: '2026-03-02',
@@ -53,5 +54,21 @@ describe('predictedWorkOrders', () => {
     );
     // (40 − 10 cycles of margin) / 5 cycles a day = 6 days after the prediction.
     expect(predicted).toEqual([{ workOrderId: 'predicted-ESN-9', tenant: 'acme', assetId: 'ESN-9', kind: 'repair', dueAt: '2026-03-08T00:00:00.000Z', evidence: [{ occurredAt: '2026-03-02T00:00:00Z', rul }] }]);
+  });
+});
+
+describe('planDrift', () => {
+  const problem = planProblemFrom(settings, orders, { tenant: 'acme', cyclesPerDay: 4 });
+
+  it('given the same open orders, then nothing to re-plan', () => {
+    expect(planDrift(problem, orders)).toEqual({ newOrders: [], closedOrders: [], dueMoved: [], replanSuggested: false });
+  });
+
+  it('given a new order, a closed one and a due date pulled in, then each is named and a re-plan suggested', () => {
+    const now: PlannableWorkOrder[] = [
+      { ...orders[0]!, dueAt: '2026-03-12T00:00:00Z' },
+      { workOrderId: 'WO-3', tenant: 'acme', assetId: 'ESN-3', kind: 'inspection', dueAt: '2026-03-30T00:00:00Z', evidence: [] },
+    ];
+    expect(planDrift(problem, now)).toEqual({ newOrders: ['WO-3'], closedOrders: ['WO-1'], dueMoved: [{ workOrderId: 'WO-2', from: 2, to: 1 }], replanSuggested: true });
   });
 });
