@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { cloudEventHeaders, topicName, type BillingEntry } from '@fleettwin/contracts';
 import type { EventProducer, OutgoingRecord } from '@fleettwin/messaging';
+import { outboxPublished } from '@fleettwin/metrics';
 import { inTransaction } from '@fleettwin/postgres';
 import { CONFIG, LOGGER, PG_POOL, PRODUCER } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
@@ -53,6 +54,7 @@ export class BillingEventsRelay implements OnApplicationBootstrap, OnApplication
       if (!last) return 0;
       await this.producer.send(this.topic, entries.map(toRecord));
       await client.query('UPDATE outbox_cursors SET position = $2, updated_at = now() WHERE name = $1', [CURSOR, last.sequence]);
+      outboxPublished.inc({ relay: CURSOR }, entries.length);
       return entries.length;
     });
   }

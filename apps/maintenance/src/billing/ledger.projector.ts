@@ -9,6 +9,7 @@ import { topicName } from '@fleettwin/contracts';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
 import { CONFIG, LOGGER, PG_POOL } from '@fleettwin/platform';
 import type { MaintenanceConfig } from '../config';
+import { ledgerEntries } from './billing.metrics';
 import { assetOf, parseLedgerInput } from './ledger-inputs';
 
 const NAME = 'ledger';
@@ -64,6 +65,7 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
   /** Folds at most one page of new events; returns how many it read. */
   async projectOnce(): Promise<number> {
     const rejected: Rejection[] = [];
+    const recorded: LedgerEntry[] = [];
     const read = await inTransaction(this.pool, async (client) => {
       const { position, sequence } = await lockProjection(client);
       const events = await new PostgresEventStore(client).readAll({ afterPosition: position, limit: PAGE });
@@ -73,8 +75,10 @@ export class LedgerProjector implements OnApplicationBootstrap, OnApplicationShu
       await states.flush();
       const last = await insertEntries(client, entries, sequence);
       await client.query('UPDATE billing_projection SET position = $2, sequence = $3 WHERE name = $1', [NAME, events[events.length - 1]?.position ?? position, last]);
+      recorded.push(...entries);
       return events.length;
     });
+    for (const entry of recorded) ledgerEntries.inc({ kind: entry.kind });
     // After the commit: a crash before this loses the letter, never the ledger's consistency.
     for (const { event, reason } of rejected) {
       this.logger.error({ streamId: event.streamId, version: event.version, reason }, 'ledger input skipped');
