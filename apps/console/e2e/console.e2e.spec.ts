@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { jsonBody, waitFor, WORKSPACE_ROOT, type RunningService } from '@fleettwin/testing';
 // The console is served by the gateway: its browser test stands on the gateway's own pipeline fixture.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { manufacturePart, publishRiskyPrediction, registerFleetAsset, startFleet, startGateway, token, type Fleet } from '../../gateway/src/fixtures/gateway-fixture';
+import { manufacturePart, publishRiskyPrediction, recordPartEvent, registerFleetAsset, startFleet, startGateway, token, type Fleet } from '../../gateway/src/fixtures/gateway-fixture';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(WORKSPACE_ROOT, 'test-results', 'console');
@@ -14,6 +14,8 @@ const TENANT = 'acme';
 const ENGINE = 'ACME-ENG-1';
 const OTHER_ENGINE = 'ACME-ENG-2';
 const PART = 'PN-ACME7/SN-42';
+/** Moved from one engine to another with no storage or transfer recorded: a gap in possession. */
+const BROKEN_PART = 'PN-ACME7/SN-43';
 const FRAMES = 30;
 
 /** Nominal FD001 levels of the predictor's 21 channels (twin names), plus the demo's egt and n2. */
@@ -40,6 +42,14 @@ const seqs = new Map<string, number>();
 function readings(cycle: number, overrides: Record<string, number> = {}): Record<string, number> {
   const wobble = (i: number) => Math.sin(cycle * 1.7 + i) * 0.002;
   return { ...Object.fromEntries(Object.entries(NOMINAL).map(([name, level], i) => [name, Number((level * (1 + cycle * 0.0004 + wobble(i))).toFixed(4))])), setting1: 0, setting2: 0, setting3: 100, ...overrides };
+}
+
+async function breakCustody(partId: string): Promise<void> {
+  await manufacturePart(fleet, TENANT, partId);
+  await recordPartEvent(fleet, TENANT, partId, 'certify', { certificate: { form: 'EASA_FORM_1', number: 'F1-43', issuer: 'ACME Parts EASA.21G.0042' } });
+  await recordPartEvent(fleet, TENANT, partId, 'install', { assetId: ENGINE, position: 'HPT stage 1', assetCounters: { hours: 100, cycles: 50 } });
+  await recordPartEvent(fleet, TENANT, partId, 'remove', { assetId: ENGINE, assetCounters: { hours: 200, cycles: 90 }, reason: 'borescope finding', serviceable: true });
+  await recordPartEvent(fleet, TENANT, partId, 'install', { assetId: OTHER_ENGINE, position: 'HPT stage 1', assetCounters: { hours: 300, cycles: 120 } });
 }
 
 async function sendFrames(assetId: string, frames: Record<string, number>[], spacingMs = 60_000): Promise<number> {
@@ -75,6 +85,7 @@ beforeAll(async () => {
     sendFrames(ENGINE, Array.from({ length: FRAMES }, (_, i) => readings(i + 1))),
     sendFrames(OTHER_ENGINE, Array.from({ length: FRAMES }, (_, i) => readings(i + 1, { egt: 630 }))),
     manufacturePart(fleet, TENANT, PART),
+    breakCustody(BROKEN_PART),
     publishRiskyPrediction(fleet, TENANT, ENGINE),
   ]);
   await built;
@@ -144,7 +155,8 @@ describe('console in Chromium', () => {
     await waitFor(async () => /\d+ \[\d+–\d+\]/.test((await row.getByTestId('rul').textContent()) ?? ''), { timeoutMs: 20_000, what: 'the RUL interval in the fleet table' });
     await waitFor(async () => Number(await row.locator('td').nth(4).textContent()) >= 1, { timeoutMs: 20_000, what: 'an open work order counted in the fleet table' });
     await page.getByRole('button', { name: /Asset/ }).click();
-    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Asset');
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Asset');
+    expect(await page.locator('tbody tr[data-asset]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-asset')))).toEqual([ENGINE, OTHER_ENGINE, 'FLEET-ACME']);
     await page.getByRole('searchbox', { name: 'Search' }).fill('ENG-2');
     await waitFor(async () => (await page.locator('tbody tr[data-asset]').count()) === 1, { timeoutMs: 5000, what: 'the filtered table' });
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
@@ -200,12 +212,22 @@ describe('console in Chromium', () => {
     await shot('06-work-order-acknowledged');
   });
 
-  it('shows a part’s custody history with a verified badge', async () => {
+  it('shows a part’s custody history with a verified badge (the signed dossier checks out)', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Parts' }).click();
     await page.getByRole('searchbox', { name: 'Part id' }).fill(PART);
     await page.getByRole('button', { name: 'Show custody' }).click();
     await waitFor(async () => (await page.getByTestId('custody-badge').textContent()) === 'Verified', { timeoutMs: 20_000, what: 'the verified custody badge' });
     expect(await page.getByTestId('custody-table').textContent()).toContain('Manufactured');
     await shot('07-part-custody');
+  });
+
+  it('shows a broken-chain badge, naming the rule, for a part moved between engines with nothing recorded between', async () => {
+    await page.getByRole('searchbox', { name: 'Part id' }).fill(BROKEN_PART);
+    await page.getByRole('button', { name: 'Show custody' }).click();
+    const badge = page.getByTestId('custody-badge');
+    await waitFor(async () => (await badge.textContent()) === 'Broken chain', { timeoutMs: 20_000, what: 'the broken-chain custody badge' });
+    expect(await badge.locator('.badge').getAttribute('title')).toContain('gap-in-possession');
+    expect(await page.getByTestId('custody-table').textContent()).toContain('Custody rule broken: gap-in-possession');
+    await shot('08-part-broken-chain');
   });
 });

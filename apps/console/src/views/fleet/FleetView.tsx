@@ -73,7 +73,11 @@ export function FleetView() {
   const visible = useMemo(() => sortRows(filterRows(rows, filter), sort.key, sort.direction), [rows, filter, sort]);
   const counts = useMemo(() => countByStatus(rows), [rows]);
 
-  const toggleSort = (key: SortKey) => setSort((s) => ({ key, direction: s.key === key && s.direction === 'desc' ? 'asc' : 'desc' }));
+  // Names read A→Z first; measures most-concerning (highest) first.
+  const toggleSort = (key: SortKey) => setSort((s) => {
+    const first: SortDirection = key === 'assetId' ? 'asc' : 'desc';
+    return { key, direction: s.key === key ? (s.direction === 'asc' ? 'desc' : 'asc') : first };
+  });
 
   return (
     <section aria-labelledby="fleet-title">
