@@ -1,2 +1,3 @@
 export * from './device-keys';
 export * from './device-token';
+export * from './mqtt-login';

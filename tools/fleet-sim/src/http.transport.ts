@@ -1,5 +1,6 @@
 import { toTelemetryFrame, type SimulatedFrame } from '@fleettwin/simulator';
 import type { TelemetryFrame } from '@fleettwin/contracts';
+import { mintDeviceToken, signingKey, type DeviceKey } from '@fleettwin/device-auth';
 import { emptyStats, waitUntil, type Transport, type TransportStats } from './transport';
 
 export interface HttpTransportOptions {
@@ -9,6 +10,8 @@ export interface HttpTransportOptions {
   concurrency: number;
   /** Longest a frame waits for its batch to fill. */
   lingerMs: number;
+  /** With ingest's device-token keys (DEVICE_AUTH=required), each request holds one engine's frames and carries its token. */
+  deviceKeys?: DeviceKey[];
 }
 
 interface PendingBody {
@@ -16,6 +19,7 @@ interface PendingBody {
   frames: number;
   /** A bad frame is expected to be refused; a refusal then counts as rejected, not as an error. */
   expectRefusal: boolean;
+  authorization?: string;
 }
 
 /**
@@ -26,6 +30,8 @@ export class HttpTransport implements Transport {
   readonly name = 'http';
   private readonly counts: TransportStats = emptyStats();
   private batch: TelemetryFrame[] = [];
+  /** Per-engine batches when device tokens are in use: a token speaks for one asset only. */
+  private readonly deviceBatches = new Map<string, TelemetryFrame[]>();
   private readonly queue: PendingBody[] = [];
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
@@ -46,7 +52,15 @@ export class HttpTransport implements Transport {
       this.enqueue({ body: frame.bad.body, frames: 1, expectRefusal: true });
       return;
     }
-    this.batch.push(toTelemetryFrame(frame));
+    const telemetry = toTelemetryFrame(frame);
+    if (this.options.deviceKeys) {
+      const own = this.deviceBatches.get(telemetry.assetId) ?? [];
+      own.push(telemetry);
+      this.deviceBatches.set(telemetry.assetId, own);
+      if (own.length >= this.options.batchSize) this.flushDevice(telemetry.assetId);
+      return;
+    }
+    this.batch.push(telemetry);
     if (this.batch.length >= this.options.batchSize) this.flushBatch();
   }
 
@@ -73,10 +87,20 @@ export class HttpTransport implements Transport {
   }
 
   private flushBatch(): void {
+    for (const assetId of [...this.deviceBatches.keys()]) this.flushDevice(assetId);
     if (this.batch.length === 0) return;
     const frames = this.batch;
     this.batch = [];
     this.enqueue({ body: JSON.stringify({ frames }), frames: frames.length, expectRefusal: false });
+  }
+
+  private flushDevice(assetId: string): void {
+    const frames = this.deviceBatches.get(assetId);
+    this.deviceBatches.delete(assetId);
+    const first = frames?.[0];
+    if (!frames || !first || !this.options.deviceKeys) return;
+    const authorization = `Bearer ${mintDeviceToken(signingKey(this.options.deviceKeys), first.tenant, assetId)}`;
+    this.enqueue({ body: JSON.stringify({ frames }), frames: frames.length, expectRefusal: false, authorization });
   }
 
   private enqueue(pending: PendingBody): void {
@@ -97,7 +121,7 @@ export class HttpTransport implements Transport {
 
   private async post(pending: PendingBody): Promise<void> {
     try {
-      const response = await fetch(this.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body: pending.body });
+      const response = await fetch(this.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...(pending.authorization ? { authorization: pending.authorization } : {}) }, body: pending.body });
       const answer = await response.text();
       this.settle(pending, response.status, answer);
     } catch (error) {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { MAX_FRAMES_PER_BATCH } from '@fleettwin/contracts';
+import { parseDeviceKeys } from '@fleettwin/device-auth';
 import { DEFAULT_TOPIC_ROOT } from '@fleettwin/simulator';
 import { int, text, UsageError, type OptionSpec, type ParsedValues } from './cli-args';
 import { HttpTransport } from './http.transport';
@@ -14,6 +16,7 @@ export const TRANSPORT_OPTIONS: OptionSpec = {
   'http-url': { type: 'string' },
   'batch-size': { type: 'string' },
   'http-concurrency': { type: 'string' },
+  'device-keys-file': { type: 'string' },
 };
 
 /** Builds the transport the flags ask for; `engines` sizes the MQTT connection pool. */
@@ -33,7 +36,19 @@ export function transportFrom(values: ParsedValues, engines: number, clientIdPre
       batchSize: int(values, 'batch-size', MAX_FRAMES_PER_BATCH, 1, MAX_FRAMES_PER_BATCH),
       concurrency: int(values, 'http-concurrency', 4, 1, 64),
       lingerMs: 200,
+      ...deviceKeys(values),
     });
   }
   throw new UsageError(`--transport must be mqtt or http, got "${kind}"`);
+}
+
+/** `--device-keys-file` (else DEVICE_TOKEN_KEYS_FILE): ingest's device-token keys, so HTTP requests carry each engine's token. */
+function deviceKeys(values: ParsedValues): { deviceKeys?: ReturnType<typeof parseDeviceKeys> } {
+  const file = text(values, 'device-keys-file', process.env.DEVICE_TOKEN_KEYS_FILE ?? '');
+  if (!file) return {};
+  try {
+    return { deviceKeys: parseDeviceKeys(readFileSync(file, 'utf8')) };
+  } catch (error) {
+    throw new UsageError(`--device-keys-file: ${(error as Error).message}`);
+  }
 }

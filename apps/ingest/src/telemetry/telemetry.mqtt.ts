@@ -1,9 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import mqtt, { type MqttClient } from 'mqtt';
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { topicName, type FieldIssue } from '@fleettwin/contracts';
+import { mqttLogin } from '@fleettwin/device-auth';
 import { ingestFrames, ingestRejections } from '@fleettwin/metrics';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
 import { ApiError, CONFIG as INGEST_CONFIG, LOGGER } from '@fleettwin/platform';
@@ -41,7 +41,7 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
       protocolVersion: 5,
       reconnectPeriod: 1000,
       connectTimeout: 5000,
-      ...mqttCredentials(this.config),
+      ...mqttLogin(this.config),
     });
     this.client = client;
     client.on('message', (topic, payload) => void this.receive(topic, payload));
@@ -93,12 +93,6 @@ export class MqttTelemetrySubscriber implements OnApplicationBootstrap, OnApplic
       this.logger.error({ err: error, topic, assetId: key }, 'MQTT telemetry could not be stored');
     }
   }
-}
-
-function mqttCredentials(config: IngestConfig): { username?: string; password?: string } {
-  if (!config.MQTT_USERNAME) return {};
-  const password = config.MQTT_PASSWORD_FILE ? readFileSync(config.MQTT_PASSWORD_FILE, 'utf8').trim() : config.MQTT_PASSWORD;
-  return { username: config.MQTT_USERNAME, ...(password ? { password } : {}) };
 }
 
 function rejectionDetails(rejection: { reason: string; details?: FieldIssue[] }): FieldIssue[] | undefined {

@@ -3,6 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AssetId, CommandAck, describeIssues, TenantId, topicName, type CommandAck as Ack } from '@fleettwin/contracts';
+import { mqttLogin } from '@fleettwin/device-auth';
 import type { CommandIssued } from '@fleettwin/domain-twin';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
 import { CONFIG, LOGGER } from '@fleettwin/platform';
@@ -49,7 +50,7 @@ export class CommandChannel implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const client = mqtt.connect(this.config.MQTT_URL, { clientId: `fleettwin-twin-state-${hostname()}-${process.pid}`, protocolVersion: 5, reconnectPeriod: 1000 });
+    const client = mqtt.connect(this.config.MQTT_URL, { clientId: `fleettwin-twin-state-${hostname()}-${process.pid}`, protocolVersion: 5, reconnectPeriod: 1000, ...mqttLogin(this.config) });
     this.client = client;
     client.on('message', (topic, payload) => void this.receive(topic, payload));
     client.on('error', (error) => this.logger.warn({ err: error }, 'MQTT client error'));
