@@ -219,6 +219,19 @@ describe('service contracts: the ledger settles usage and completions from the l
     expect(all).toEqual(stored.map((e) => e.entryId));
     expect([...watched, ...resumed].map((m) => Number(m.cursor))).toEqual(stored.map((e) => e.sequence));
 
+    // A watch narrowed to one contract sees only that contract's entries.
+    const narrowed = async (contractId: string) => {
+      const seen: EntryMessage[] = [];
+      const stream = billing.Watch({ tenant: 'acme', contractId, cursor: '' }, key());
+      stream.on('data', (m: EntryMessage) => seen.push(m));
+      stream.on('error', () => undefined);
+      await new Promise((r) => setTimeout(r, 800));
+      stream.cancel();
+      return seen;
+    };
+    expect((await narrowed(CONTRACT)).map((m) => m.entryId)).toEqual(stored.map((e) => e.entryId));
+    expect(await narrowed('PBH-NONE')).toEqual([]);
+
     const listed: EntryMessage[] = [];
     let pageToken = '';
     do {
