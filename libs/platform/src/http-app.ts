@@ -38,7 +38,7 @@ export async function startHttpApp(options: HttpAppOptions): Promise<INestApplic
 export function runService(name: string, logger: Logger, bootstrap: () => Promise<unknown>): void {
   Promise.resolve()
     .then(() => {
-      const tracing = startTracing(name);
+      const tracing = startTracing(name, process.env, (message) => logger.warn({ otel: true }, `tracing: ${message}`));
       if (tracing) logger.info({ tracesUrl: tracing.tracesUrl, sampler: tracing.sampler }, 'tracing to OTLP endpoint');
       return bootstrap();
     })

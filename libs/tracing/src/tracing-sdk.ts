@@ -1,10 +1,11 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, diag, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider, type Sampler } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { rateLimitedDiagLogger } from './diag-log';
 import { carrierFor, type TraceCarrier } from './trace-carrier';
 import { tracingConfigFromEnv, type SamplerConfig, type TracingConfig } from './tracing-config';
 
@@ -25,9 +26,10 @@ export function activeTraceContext(): TraceCarrier | undefined {
  * sent as OTLP/HTTP JSON, W3C trace context as the propagator, AsyncLocalStorage for the active
  * span. Without an endpoint nothing is registered and the API stays a no-op. Call once, first thing.
  */
-export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): TracingConfig | undefined {
+export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env, warn?: (message: string) => void): TracingConfig | undefined {
   const config = tracingConfigFromEnv(env, serviceName);
   if (!config || provider) return config;
+  if (warn) diag.setLogger(rateLimitedDiagLogger(warn), { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
   provider = new TracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }),
     sampler: sampler(config.sampler),
