@@ -16,6 +16,8 @@ export class AuditModule {
   static forService(options: AuditOptions & { internalApi?: boolean }): DynamicModule {
     return {
       module: AuditModule,
+      // Global, so adapters outside HTTP (an MQTT channel, the gRPC server) can record to the same trail.
+      global: true,
       controllers: options.internalApi === false ? [] : [AuditController],
       providers: [
         { provide: AUDIT_OPTIONS, useValue: options },

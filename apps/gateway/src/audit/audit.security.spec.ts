@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
+import mqtt from 'mqtt';
 import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { AuditTrail, type AuditRecord } from '@fleettwin/audit';
@@ -74,7 +75,9 @@ afterAll(async () => {
 describe('audit trail: who, what, when, from where', () => {
   it('records mutations through the gateway with the token\'s subject, the route, the target, the outcome, the client IP and the request id', async () => {
     const before = Date.now();
-    expect((await as('engineer', 'eng-1', 'POST', '/v1/twins/ACME-AUD1/commands', { kind: 'parameters', name: 'idle', parameters: { idle: 1 } })).status).toBe(202);
+    const issued = await as('engineer', 'eng-1', 'POST', '/v1/twins/ACME-AUD1/commands', { kind: 'parameters', name: 'idle', parameters: { idle: 1 } });
+    expect(issued.status).toBe(202);
+    const { commandId } = await jsonBody<{ commandId: string }>(issued);
     expect((await as('planner', 'plan-1', 'POST', `/v1/work-orders/${workOrderId}/acknowledge`, {})).status).toBe(200);
     // Acknowledging twice is an illegal transition: refused calls are recorded too, with their outcome.
     expect((await as('planner', 'plan-1', 'POST', `/v1/work-orders/${workOrderId}/acknowledge`, {})).status).toBe(409);
@@ -93,6 +96,18 @@ describe('audit trail: who, what, when, from where', () => {
     const twinState = await audit('twin-state');
     expect(twinState.find((r) => r.action === 'POST /v1/twins/:assetId/commands')).toMatchObject({ principal: { kind: 'actor', id: 'eng-1' }, targetId: 'ACME-AUD1', outcome: '202', requestId: 'audit-eng-1-POST' });
     expect(twinState.find((r) => r.action === 'POST /v1/assets')).toMatchObject({ principal: { kind: 'actor', id: 'e2e' }, tenant: 'acme', outcome: '201' });
+
+    // The device answers over MQTT: twin-state records the device as the principal of that change.
+    const device = await mqtt.connectAsync(fleet.env.mqttUrl, { clientId: `audit-device-${fleet.env.mqttRoot}` });
+    try {
+      await device.publishAsync(`${fleet.env.mqttRoot}/acme/ACME-AUD1/commands/ack`, JSON.stringify({ commandId, status: 'accepted', reported: { idle: 1 } }), { qos: 1 });
+    } finally {
+      await device.endAsync();
+    }
+    await waitFor(async () => (await audit('twin-state')).some((r) => r.principal.kind === 'device'), { timeoutMs: 15000, what: 'the device acknowledgement in the audit trail' });
+    expect((await audit('twin-state')).find((r) => r.principal.kind === 'device')).toMatchObject({
+      principal: { kind: 'device', id: 'acme.ACME-AUD1' }, tenant: 'acme', action: `mqtt ${fleet.env.mqttRoot}/+/+/commands/ack`, targetId: commandId, outcome: 'accepted',
+    });
     figures.gatewayRows = rows.length;
     figures.twinStateRows = twinState.length;
     testsPassed += 1;

@@ -1,10 +1,11 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import mqtt, { type MqttClient } from 'mqtt';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { AssetId, CommandAck, describeIssues, TenantId, topicName, type CommandAck as Ack } from '@fleettwin/contracts';
 import { mqttLogin } from '@fleettwin/device-auth';
 import type { CommandIssued } from '@fleettwin/domain-twin';
+import { AuditTrail } from '@fleettwin/audit';
 import { DeadLetterPublisher } from '@fleettwin/messaging';
 import { CONFIG, LOGGER } from '@fleettwin/platform';
 import type { TwinStateConfig } from '../config';
@@ -39,6 +40,7 @@ export class CommandChannel implements OnApplicationBootstrap, OnApplicationShut
     @Inject(CONFIG) private readonly config: TwinStateConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly deadLetters: DeadLetterPublisher,
+    @Optional() private readonly audit?: AuditTrail,
   ) {}
 
   get connected(): boolean {
@@ -82,6 +84,16 @@ export class CommandChannel implements OnApplicationBootstrap, OnApplicationShut
     return this.deadLetters.publish({ topic: topicName('twinEvents', this.config.TOPIC_NAMESPACE), key, original: payload, reason, origin: `mqtt:${topic}` });
   }
 
+  /** A device changing its twin (an acknowledgement) is audited like any other caller; the broker's ACL proved the device by its topic. */
+  private async recordAck(tenant: string, assetId: string, ack: Ack, outcome: string): Promise<void> {
+    await this.audit
+      ?.record({
+        service: 'twin-state', tenant, principal: { kind: 'device', id: `${tenant}.${assetId}` }, onBehalfOf: null,
+        action: `mqtt ${this.config.MQTT_TOPIC_ROOT}/+/+/commands/ack`, targetId: ack.commandId, outcome: outcome.slice(0, 200), clientIp: null, requestId: null,
+      })
+      .catch((error: unknown) => this.logger.error({ err: error, tenant, assetId }, 'audit record could not be written'));
+  }
+
   private async receive(topic: string, payload: Buffer): Promise<void> {
     const parts = topic.split('/');
     const tenant = TenantId.safeParse(parts[1]);
@@ -95,6 +107,7 @@ export class CommandChannel implements OnApplicationBootstrap, OnApplicationShut
       }
       const applied = await this.onAck?.(tenant.data, assetId.data, decoded.ack);
       if (applied && !applied.ok) await this.rejectAck(topic, assetId.data, payload, applied.reason);
+      await this.recordAck(tenant.data, assetId.data, decoded.ack, applied && !applied.ok ? `refused: ${applied.reason}` : decoded.ack.status);
     } catch (error) {
       this.logger.error({ err: error, topic }, 'command acknowledgement could not be applied');
     }
