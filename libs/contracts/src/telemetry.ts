@@ -22,13 +22,16 @@ export const Readings = z
 export const EARLIEST_TIMESTAMP = '1900-01-01T00:00:00Z';
 export const LATEST_TIMESTAMP = '2200-01-01T00:00:00Z';
 
+/** True for an ISO-8601 instant PostgreSQL stores as written: between {@link EARLIEST_TIMESTAMP} and {@link LATEST_TIMESTAMP}. */
+export function isStorableInstant(iso: string): boolean {
+  const t = Date.parse(iso);
+  return t >= Date.parse(EARLIEST_TIMESTAMP) && t < Date.parse(LATEST_TIMESTAMP);
+}
+
 export const Timestamp = z
   .string()
   .datetime({ offset: true, message: 'ts must be an ISO-8601 date-time with a time zone' })
-  .refine((s) => {
-    const t = Date.parse(s);
-    return t >= Date.parse(EARLIEST_TIMESTAMP) && t < Date.parse(LATEST_TIMESTAMP);
-  }, 'ts must lie between 1900-01-01 and 2200-01-01');
+  .refine(isStorableInstant, 'ts must lie between 1900-01-01 and 2200-01-01');
 
 /** What a gateway sends over MQTT on `fleet/{tenant}/{assetId}/telemetry`. */
 export const MqttTelemetryPayload = z

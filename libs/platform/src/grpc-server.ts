@@ -3,6 +3,7 @@ import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
 import { readFileSync } from 'node:fs';
 import { HealthImplementation } from 'grpc-health-check';
+import { unstorableTextPath } from './storable-text';
 
 export interface GrpcTls {
   certFile: string;
@@ -51,7 +52,8 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   const server = new grpc.Server();
   const statuses: Record<string, 'SERVING'> = { '': 'SERVING' };
   for (const [name, handlers] of Object.entries(options.services)) {
-    server.addService(lookupService(loaded, name), handlers);
+    const definition = lookupService(loaded, name);
+    server.addService(definition, refuseUnstorableRequests(definition, handlers));
     statuses[name] = 'SERVING';
   }
   const health = new HealthImplementation(statuses);
@@ -70,6 +72,38 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
         server.tryShutdown(() => resolve());
       }),
   };
+}
+
+/**
+ * A request carrying U+0000 in any string would fail in PostgreSQL as INTERNAL; it is refused first,
+ * INVALID_ARGUMENT naming the field (found by the fault suite's fuzzers).
+ */
+function refuseUnstorableRequests(definition: grpc.ServiceDefinition, handlers: grpc.UntypedServiceImplementation): grpc.UntypedServiceImplementation {
+  const guarded: grpc.UntypedServiceImplementation = {};
+  for (const [method, handler] of Object.entries(handlers)) {
+    const spec = definition[method] ?? Object.values(definition).find((m) => m.originalName === method);
+    if (!spec || spec.requestStream) {
+      guarded[method] = handler;
+      continue;
+    }
+    const refusal = (request: unknown): grpc.ServiceError | undefined => {
+      const path = unstorableTextPath(request);
+      if (path === undefined) return undefined;
+      return Object.assign(new Error(`${path}: text must not contain U+0000`), { code: grpc.status.INVALID_ARGUMENT, details: `${path}: text must not contain U+0000`, metadata: new grpc.Metadata() });
+    };
+    guarded[method] = spec.responseStream
+      ? (call: grpc.ServerWritableStream<unknown, unknown>) => {
+          const error = refusal(call.request);
+          if (error) call.destroy(error);
+          else (handler as grpc.handleServerStreamingCall<unknown, unknown>)(call);
+        }
+      : (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+          const error = refusal(call.request);
+          if (error) callback(error);
+          else (handler as grpc.handleUnaryCall<unknown, unknown>)(call, callback);
+        };
+  }
+  return guarded;
 }
 
 function lookupService(loaded: grpc.GrpcObject, name: string): grpc.ServiceDefinition {

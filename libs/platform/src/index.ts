@@ -8,3 +8,4 @@ export * from './tokens';
 export * from './infrastructure.module';
 export * from './grpc-server';
 export * from './graceful-shutdown';
+export * from './storable-text';

@@ -22,7 +22,7 @@ import {
  * mutations, garbage, wrong content types and bodies over the limit. Property: never a 5xx; a valid body
  * is 202 with the frames counted; an invalid one is a 4xx whose reason names the bad field.
  */
-const CASES = 10_000;
+const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const BODY_LIMIT = 8 * 1024 * 1024;
 
 let ingest: RunningService;
@@ -143,5 +143,5 @@ describe('fuzz: HTTP telemetry ingest (real service, real HTTP)', () => {
     expect(stats.cases).toBeGreaterThanOrEqual(CASES);
     expect(stats.counts['status:500'] ?? 0).toBe(0);
     recordFaultResult({ scenario: 'fuzz-http-ingest-batch', group: 'fuzz', passed: true, figures: fuzzFigures(stats, { path: 'real HTTP → ingest → Kafka' }) });
-  });
+  }, 300_000);
 });

@@ -24,7 +24,7 @@ import { parseTelemetryTopic } from './mqtt-topic';
  * published for real through Mosquitto to the ingest service, where every bad message must land on the
  * dead-letter topic once with a reason and every good one on the telemetry topic.
  */
-const PURE_CASES = 10_000;
+const PURE_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const REAL_CASES = 1000;
 const ROOT = 'fleet';
 
@@ -68,7 +68,7 @@ describe('fuzz: MQTT telemetry decoders (pure)', () => {
       if (contractAccepts(m)) throw new PropertyBroken(`refused a valid message (${decoded.reason}): ${topic} ${m.bytes.toString()}`);
       const field = m.field;
       if (address.ok && !decoded.ok && field !== undefined && field !== '' && !/not valid JSON/.test(decoded.reason)) {
-        const details: FieldIssue[] | undefined = 'details' in decoded ? decoded.details : undefined;
+        const details = (decoded as { details?: FieldIssue[] }).details;
         const named = details?.some((d) => d.path === field || field.startsWith(`${d.path}.`) || d.path.startsWith(`${field}.`)) ?? false;
         if (!named) throw new PropertyBroken(`the reason must name ${field}: ${decoded.reason} ${JSON.stringify(details)}`);
       }
@@ -76,7 +76,7 @@ describe('fuzz: MQTT telemetry decoders (pure)', () => {
     });
     expect(stats.cases).toBe(PURE_CASES);
     recordFaultResult({ scenario: 'fuzz-mqtt-ingest-decoder', group: 'fuzz', passed: true, figures: fuzzFigures(stats, { path: 'pure: parseTelemetryTopic + decodeMqttPayload' }) });
-  });
+  }, 300_000);
 });
 
 /**
@@ -136,5 +136,5 @@ describe('fuzz: MQTT telemetry through Mosquitto to ingest (real)', () => {
       passed: true,
       figures: { cases: sent.length, valid: valid.length, 'dead-lettered': letters.length, 'telemetry-records': accepted.length, ms: Date.now() - started, path: 'real MQTT (Mosquitto) → ingest → Kafka/DLQ' },
     });
-  });
+  }, 300_000);
 });

@@ -1,10 +1,19 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { TenantId } from '@fleettwin/contracts';
+import type { z } from 'zod';
+import { describeIssues, TenantId } from '@fleettwin/contracts';
 import { addFailureMode, updateFailureMode, type CatalogResult, type FailureMode, type FailureModeCatalog } from '@fleettwin/domain-failure-mode';
 import { inTransaction } from '@fleettwin/postgres';
 import { ApiError, PG_POOL } from '@fleettwin/platform';
+import { AddFailureModeBody, UpdateFailureModeBody } from './failure-mode.body';
 import { FailureModeCatalogStore } from './failure-mode-catalog';
+
+function parse<S extends z.ZodTypeAny>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const details = describeIssues(parsed.error);
+  throw new ApiError(400, 'INVALID', `invalid failure mode: ${details[0]?.path}: ${details[0]?.message}`, details);
+}
 
 const STATUS = { ALREADY_EXISTS: 409, NOT_FOUND: 404, INVALID: 400, RETIRED: 409 } as const;
 
@@ -23,13 +32,14 @@ export class FailureModesController {
   @Post('failure-modes')
   @HttpCode(201)
   async add(@Body() body: unknown): Promise<FailureMode> {
-    const mode = body as FailureMode;
-    return this.change(mode?.code, (catalog) => addFailureMode(catalog, { ...mode, retired: false }));
+    const mode = parse(AddFailureModeBody, body);
+    return this.change(mode.code, (catalog) => addFailureMode(catalog, { ...mode, retired: false }));
   }
 
   @Put('failure-modes/:code')
   async update(@Param('code') code: string, @Body() body: unknown): Promise<FailureMode> {
-    return this.change(code, (catalog) => updateFailureMode(catalog, code, (body ?? {}) as Partial<FailureMode>));
+    const changes = parse(UpdateFailureModeBody, body ?? {});
+    return this.change(code, (catalog) => updateFailureMode(catalog, code, changes as Partial<FailureMode>));
   }
 
   @Get('advisories')

@@ -1,6 +1,6 @@
 import { status as GrpcStatus, type sendUnaryData, type ServerUnaryCall, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
-import { AssetId, TenantId } from '@fleettwin/contracts';
+import { AssetId, isStorableInstant, TenantId } from '@fleettwin/contracts';
 import { AccessRefused, type ErpCredentials } from './erp-credentials';
 
 type Request = Record<string, unknown>;
@@ -13,8 +13,9 @@ export function usageService(pool: Pool, credentials: ErpCredentials): UntypedSe
       const assetId = AssetId.safeParse(call.request.assetId);
       const from = Date.parse(String(call.request.from));
       const to = Date.parse(String(call.request.to));
-      if (!tenant.success || !assetId.success || Number.isNaN(from) || Number.isNaN(to) || to <= from) {
-        callback({ code: GrpcStatus.INVALID_ARGUMENT, details: 'tenant, asset_id and an RFC 3339 period with from < to are required' });
+      const storable = isStorableInstant(String(call.request.from)) && isStorableInstant(String(call.request.to));
+      if (!tenant.success || !assetId.success || !storable || to <= from) {
+        callback({ code: GrpcStatus.INVALID_ARGUMENT, details: 'tenant, asset_id and an RFC 3339 period with from < to (between 1900 and 2200) are required' });
         return;
       }
       try {

@@ -1,7 +1,7 @@
 import { status as GrpcStatus, type Metadata, type sendUnaryData, type ServerUnaryCall, type ServerWritableStream, type UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { TenantId } from '@fleettwin/contracts';
+import { isStorableInstant, TenantId } from '@fleettwin/contracts';
 import { evolve, type WorkOrder, type WorkOrderCommand, type WorkOrderEvent } from '@fleettwin/domain-work-order';
 import { PostgresEventStore } from '@fleettwin/event-store';
 import { WorkOrderRepository } from '../work-orders/work-order.repository';
@@ -44,7 +44,7 @@ export function workOrderService(workOrders: WorkOrders, pool: Pool, logger: Log
         tenant: tenantOf(req, metadata),
         statuses: (req.status as string[] | undefined) ?? [],
         assetId: optional(req, 'assetId'),
-        updatedSince: optional(req, 'updatedSince'),
+        updatedSince: optional(req, 'updatedSince') === undefined ? undefined : instant(req, 'updatedSince'),
         limit: pageSize + 1,
         after,
       });
@@ -143,6 +143,7 @@ function optional(req: Request, field: string): string | undefined {
 function instant(req: Request, field: string): string {
   const value = text(req, field);
   if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw new InvalidArgument(`${field} must be an RFC 3339 time`);
+  if (!isStorableInstant(value)) throw new InvalidArgument(`${field} must lie between 1900-01-01 and 2200-01-01`);
   return new Date(value).toISOString();
 }
 
@@ -167,7 +168,7 @@ function encodeToken(order: WorkOrder): string {
 function decodeToken(token: string): { updatedAt: string; id: string } {
   try {
     const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { updatedAt?: unknown; id?: unknown };
-    if (typeof parsed.updatedAt === 'string' && typeof parsed.id === 'string') return { updatedAt: parsed.updatedAt, id: parsed.id };
+    if (typeof parsed.updatedAt === 'string' && isStorableInstant(parsed.updatedAt) && typeof parsed.id === 'string') return { updatedAt: parsed.updatedAt, id: parsed.id };
   } catch {
     // fall through to the refusal below
   }

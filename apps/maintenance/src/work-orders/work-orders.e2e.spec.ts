@@ -148,4 +148,12 @@ describe('maintenance work orders over gRPC', () => {
       await admin.disconnect();
     }
   });
+
+  it('refuses input PostgreSQL cannot hold with INVALID_ARGUMENT or 400 naming the field (each was an INTERNAL/500, found by fuzzing)', async () => {
+    await expect(call('List', { tenant: 'acme', updatedSince: 'a../A' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/updatedSince/) });
+    await expect(call('Get', { tenant: 'acme', id: 'wo-\u0000' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/^id: .*U\+0000/) });
+    const catalog = await fetch(`${maintenance.url}/v1/failure-modes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'FZ-1', component: 1 }) });
+    expect(catalog.status).toBe(400);
+    expect((await catalog.json()) as { error: { details: { path: string }[] } }).toMatchObject({ error: { details: expect.arrayContaining([expect.objectContaining({ path: 'component' })]) } });
+  });
 });

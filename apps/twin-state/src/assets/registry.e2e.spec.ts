@@ -71,6 +71,10 @@ describe('asset registry, hierarchy and roll-ups', () => {
     const cycle = await call('POST', '/v1/assets/FLEET-1/move', { tenant: 'acme', parentId: 'ESN-R1' });
     expect([409, 422]).toContain(cycle.status);
     expect((await call('GET', '/v1/assets/NOPE/children')).status).toBe(404);
+    // Found by fuzzing: PostgreSQL cannot store U+0000 in jsonb, which made this a 500.
+    const nul = await call('POST', '/v1/assets', { ...details(), assetId: 'ESN-NUL', kind: 'engine', model: 'CFM\u0000' });
+    expect(nul.status).toBe(400);
+    expect((await jsonBody<ApiErrorBody>(nul)).error.details).toEqual([{ path: 'model', message: 'text must not contain U+0000 or unpaired surrogates' }]);
   });
 
   it('records registry changes as events: an update bumps the version and shows in the view', async () => {

@@ -72,6 +72,9 @@ describe('GET /v1/twins/{assetId}/sensors/{sensor}/history', () => {
       ['from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z&step=1s', 'step'],
       ['from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z&step=fast', 'step'],
       ['to=2026-06-01T00:00:00Z&step=1m', 'from'],
+      // Found by fuzzing: each of these was a 500 (PostgreSQL refused the year or the infinite step).
+      ['from=0000-01-01T00:00:00Z&to=2026-06-01T00:00:00Z&step=1d', 'from'],
+      [`from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z&step=${'9'.repeat(400)}`, 'step'],
     ];
     for (const [query, path] of cases) {
       const res = await history(query);
@@ -80,5 +83,13 @@ describe('GET /v1/twins/{assetId}/sensors/{sensor}/history', () => {
       expect(body.error.details?.map((d) => d.path)).toContain(path);
     }
     expect((await history('from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z&step=1h', 'egt', 'ESN-NONE')).status).toBe(404);
+  });
+
+  it('refuses an as-of instant or an events cursor PostgreSQL cannot hold with 400 naming it (found by fuzzing: both were 500)', async () => {
+    for (const [path, field] of [['/v1/twins/ESN-HIST?at=0000-01-01T00:00:00Z', 'at'], ['/v1/twins/ESN-HIST/events?after=1700000000000', 'after']]) {
+      const res = await fetch(`${twinState.url}${path}`);
+      expect(res.status).toBe(400);
+      expect((await jsonBody<ApiErrorBody>(res)).error.details?.map((d) => d.path)).toContain(field);
+    }
   });
 });

@@ -1,18 +1,23 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { z } from 'zod';
-import { AssetId, describeIssues, type TwinView } from '@fleettwin/contracts';
+import { AssetId, describeIssues, isStorableInstant, type TwinView } from '@fleettwin/contracts';
 import { toTwinView, type Twin, type TwinEvent, type TwinEvolve, type TwinState } from '@fleettwin/domain-twin';
 import { loadAggregate, PostgresEventStore, type StoredEvent } from '@fleettwin/event-store';
 import { ApiError, PG_POOL } from '@fleettwin/platform';
 import { twinStreamId } from './twin-log';
 import { TWIN_EVOLVE } from './twin.tokens';
 
-const TwinQuery = z.object({ at: z.string().datetime({ offset: true, message: 'at must be an ISO-8601 date-time with a zone' }).optional() }).strict();
+const TwinQuery = z
+  .object({ at: z.string().datetime({ offset: true, message: 'at must be an ISO-8601 date-time with a zone' }).refine(isStorableInstant, 'at must lie between 1900-01-01 and 2200-01-01').optional() })
+  .strict();
+
+/** Stream versions are PostgreSQL integers; a larger `after` cannot name one. */
+const MAX_STREAM_VERSION = 2_147_483_647;
 
 const EventsQuery = z
   .object({
-    after: z.coerce.number().int().min(0, 'after is a stream version (0 for the start)').default(0),
+    after: z.coerce.number().int().min(0, 'after is a stream version (0 for the start)').max(MAX_STREAM_VERSION - 1, 'after is a stream version').default(0),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
   .strict();
