@@ -30,6 +30,8 @@ export const MaintenanceConfig = BaseConfig.extend({
     message: 'GRPC_TLS_CERT and GRPC_TLS_KEY are required when FLEETTWIN_ENV=prod',
     path: ['GRPC_TLS_CERT'],
   })
+  // Outside dev, ERP clients prove who they are with a certificate (mutual TLS), on top of their API key.
+  .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.GRPC_TLS_CA, { message: 'GRPC_TLS_CA (the CA that signs client certificates) is required when FLEETTWIN_ENV=prod: gRPC requires mutual TLS', path: ['GRPC_TLS_CA'] })
   .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.GRPC_API_KEYS, { message: 'GRPC_API_KEYS is required when FLEETTWIN_ENV=prod', path: ['GRPC_API_KEYS'] })
   // Checkpoints signed with a key generated at start could not be verified after a restart.
   .refine((c) => c.FLEETTWIN_ENV !== 'prod' || c.CUSTODY_SIGNING_KEY, { message: 'CUSTODY_SIGNING_KEY is required when FLEETTWIN_ENV=prod', path: ['CUSTODY_SIGNING_KEY'] });

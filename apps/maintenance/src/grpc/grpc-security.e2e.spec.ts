@@ -1,11 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateNoteKeyPair } from '@fleettwin/merkle-log';
 import { freePort, isolatedEnvironment, startService, WORKSPACE_ROOT, type RunningService } from '@fleettwin/testing';
+import { makeTestCertificates, type TestCertificates } from '../fixtures/test-certificates';
 
 type Client = grpc.Client & { List(req: object, metadata: grpc.Metadata, options: grpc.CallOptions, cb: (err: grpc.ServiceError | null, res: unknown) => void): void };
 type ClientConstructor = new (address: string, credentials: grpc.ChannelCredentials) => Client;
@@ -16,28 +14,12 @@ let maintenance: RunningService;
 let grpcPort: number;
 let WorkOrderService: ClientConstructor;
 
-function openssl(...args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: 'ignore' });
-}
-
-/** A CA, a server certificate for 127.0.0.1 signed by it, a client certificate signed by it, and a client from a CA nobody trusts. */
-function makeCertificates(): void {
-  writeFileSync(join(dir, 'san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  for (const ca of ['ca', 'rogue-ca']) openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${ca}.key`, '-out', `${ca}.crt`, '-days', '2', '-subj', `/CN=${ca}`);
-  const sign = (name: string, ca: string, ext?: string) => {
-    openssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
-    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.crt`, '-CAkey', `${ca}.key`, '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', ...(ext ? ['-extfile', ext] : []));
-  };
-  sign('server', 'ca', 'san.cnf');
-  sign('erp', 'ca');
-  sign('intruder', 'rogue-ca');
-}
-
-const file = (name: string) => readFileSync(join(dir, name));
+let certificates: TestCertificates;
+const file = (name: string) => certificates.file(name);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'fleettwin-tls-'));
-  makeCertificates();
+  certificates = makeTestCertificates();
+  dir = certificates.dir;
   const env = await isolatedEnvironment('grpcsec');
   grpcPort = await freePort();
   maintenance = await startService('maintenance', {
