@@ -157,6 +157,10 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: /Asset/ }).click();
     expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Asset');
     expect(await page.locator('tbody tr[data-asset]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-asset')))).toEqual([ENGINE, OTHER_ENGINE, 'FLEET-ACME']);
+    // Sorting works from the keyboard: focus a column header's button and press Enter.
+    await page.getByRole('button', { name: /^Health/ }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('th[aria-sort="descending"]').textContent()).toContain('Health');
     await page.getByRole('searchbox', { name: 'Search' }).fill('ENG-2');
     await waitFor(async () => (await page.locator('tbody tr[data-asset]').count()) === 1, { timeoutMs: 5000, what: 'the filtered table' });
     await page.getByRole('searchbox', { name: 'Search' }).fill('');

@@ -46,7 +46,7 @@ export function TimeChart({ label, data, series, band, units, height = 260, test
         { stroke: '#5b6470', grid: { stroke: '#e3e7ec' }, label: units?.y ?? '', size: 60 },
         ...(units?.y2 ? [{ scale: 'y2', side: 1 as const, stroke: '#5b6470', grid: { show: false }, label: units.y2, size: 50 }] : []),
       ],
-      series: [{ label: 'time' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 1.5, scale: s.scale ?? 'y', ...(s.dash ? { dash: s.dash } : {}), points: { show: false }, spanGaps: false }))],
+      series: [{ label: 'time' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: s.width ?? 1.5, scale: s.scale ?? 'y', ...(s.dash ? { dash: s.dash } : {}), spanGaps: false }))],
       ...(band ? { bands: [{ series: [band[1] + 1, band[0] + 1] as [number, number], fill: 'rgba(37, 99, 235, 0.12)' }] } : {}),
       hooks: {
         draw: [(u) => {

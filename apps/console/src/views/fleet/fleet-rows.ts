@@ -83,7 +83,8 @@ function merge(row: FleetRow, update: LiveUpdate): FleetRow {
   const data = update.data;
   if (update.type === 'twin' && update.eventType === 'FrameRecorded' && typeof data.ts === 'string') {
     if (row.lastSeen && row.lastSeen >= data.ts) return row;
-    return { ...row, lastSeen: data.ts, frames: (row.frames ?? 0) + 1 };
+    // A row first seen on the stream has no known frame count; counting from here would understate it.
+    return { ...row, lastSeen: data.ts, ...(row.frames === undefined ? {} : { frames: row.frames + 1 }) };
   }
   if (update.type === 'prediction' && isInterval(data.rul) && typeof data.failureProbability === 'number' && typeof data.healthIndex === 'number') {
     if (typeof data.cycle === 'number' && row.cycle !== undefined && data.cycle < row.cycle) return row;

@@ -35,7 +35,8 @@ describe('fleet rows', () => {
   it('given a frame of an asset nobody listed, when applied, then it appears; a frame of a known one moves its last reading', () => {
     const rows = buildFleetRows(overview, [], { E2: twin('E2') });
     const added = applyLiveUpdate(rows, update('twin', 'FrameRecorded', { assetId: 'NEW', ts: '2026-01-02T00:00:00Z', seq: 1, readings: {} }));
-    expect(added.find((r) => r.assetId === 'NEW')).toMatchObject({ lastSeen: '2026-01-02T00:00:00Z', frames: 1, status: 'unknown' });
+    expect(added.find((r) => r.assetId === 'NEW')).toMatchObject({ lastSeen: '2026-01-02T00:00:00Z', status: 'unknown' });
+    expect(added.find((r) => r.assetId === 'NEW')?.frames).toBeUndefined();
     const moved = applyLiveUpdate(added, update('twin', 'FrameRecorded', { assetId: 'E2', ts: '2026-01-03T00:00:00Z', seq: 6, readings: {} }));
     expect(moved.find((r) => r.assetId === 'E2')).toMatchObject({ lastSeen: '2026-01-03T00:00:00Z', frames: 6 });
     expect(applyLiveUpdate(moved, update('twin', 'CommandIssued', { assetId: 'E2' }))).toBe(moved);

@@ -51,7 +51,7 @@ export function LoginView({ onSignedIn }: { onSignedIn: (session: Session) => vo
         <form onSubmit={devSignIn} aria-labelledby="dev-login">
           <h2 id="dev-login">Development sign-in</h2>
           <label htmlFor="tenant">Tenant</label>
-          <input id="tenant" name="tenant" list="tenants" value={tenant} onChange={(e) => setTenant(e.target.value)} required pattern="[a-z0-9-]+" autoComplete="off" />
+          <input id="tenant" name="tenant" list="tenants" value={tenant} onChange={(e) => setTenant(e.target.value)} required pattern="[a-z0-9\-]+" autoComplete="off" />
           <datalist id="tenants">{SUGGESTED_TENANTS.map((t) => <option key={t} value={t} />)}</datalist>
           <label htmlFor="role">Role</label>
           <select id="role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>

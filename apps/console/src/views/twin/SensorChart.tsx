@@ -15,7 +15,7 @@ const SERIES = [
 /** One sensor's bucketed history for a window ending at the latest reading, extended by live frames. */
 export function SensorChart({ assetId, sensor, latest, lastFrame }: { assetId: string; sensor: string; latest: string; lastFrame?: { ts: string; readings: Record<string, number | null> } }) {
   const { api } = useSignedIn();
-  const [window, setWindow] = useState<WindowName>('24h');
+  const [window, setWindow] = useState<WindowName>('1h');
   const [anchor] = useState(latest);
   const [columns, setColumns] = useState<Columns>([[], [], [], []]);
   const history = useLoaded(`history:${assetId}:${sensor}:${window}:${anchor}`, (signal) =>
