@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react';
 import { FleetView } from '../views/fleet/FleetView';
 import { PartsView } from '../views/parts/PartsView';
+import { PlansView } from '../views/plans/PlansView';
+import { ScenariosView } from '../views/scenarios/ScenariosView';
 import { TwinDetailView } from '../views/twin/TwinDetailView';
 import { WorkOrdersView } from '../views/work-orders/WorkOrdersView';
 
@@ -18,4 +20,8 @@ export const VIEWS: readonly ViewRoute[] = [
   { path: '/work-orders', element: <WorkOrdersView />, nav: 'Work orders' },
   { path: '/parts', element: <PartsView />, nav: 'Parts' },
   { path: '/parts/:partId', element: <PartsView /> },
+  { path: '/scenarios', element: <ScenariosView />, nav: 'Scenarios' },
+  { path: '/scenarios/:scenarioId', element: <ScenariosView /> },
+  { path: '/plans', element: <PlansView />, nav: 'Plans' },
+  { path: '/plans/:planId', element: <PlansView /> },
 ];

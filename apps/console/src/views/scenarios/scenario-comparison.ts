@@ -60,7 +60,11 @@ export interface ComparisonRow {
   better?: boolean;
 }
 
-const signed = (value: number, digits: number, unit = '') => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatNumber(Math.abs(value), digits)}${unit}`;
+/** Signed at the precision shown, so a change that rounds to nothing reads `±0`, never `−0.00`. */
+const signed = (value: number, digits: number, unit = '') => {
+  const shown = Number(value.toFixed(digits));
+  return `${shown > 0 ? '+' : shown < 0 ? '−' : '±'}${formatNumber(Math.abs(shown), digits)}${unit}`;
+};
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 function delta(baseline: number, scenario: number, digits: number, higherIsBetter: boolean, unit = ''): Pick<ComparisonRow, 'change' | 'better'> {

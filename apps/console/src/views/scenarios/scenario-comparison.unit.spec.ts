@@ -52,6 +52,8 @@ describe('scenario comparison', () => {
     expect(rows[0]).toMatchObject({ change: '+0.30', better: false });
     expect(rows[1]).toMatchObject({ change: '±0.00' });
     expect(rows[1]?.better).toBeUndefined();
+    const tiny = fleetRows({ baseline: { expectedFailuresWithinHorizon: 1, expectedRemovalsPerMonth: [1] }, scenario: { expectedFailuresWithinHorizon: 0.996, expectedRemovalsPerMonth: [0.996] } });
+    expect(tiny[0]?.change).toBe('±0.00'); // rounds to nothing: no '−0.00'
   });
 
   it('given a change, when described, then profile, deferral and swap in one line', () => {
