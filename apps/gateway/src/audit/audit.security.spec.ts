@@ -130,6 +130,8 @@ describe('audit trail: who, what, when, from where', () => {
       ['Schedule', 'WO-NOPE', 'NOT_FOUND', null],
     ]);
     for (const row of grpcRows) expect(row.principal).toEqual({ kind: 'api-key', id: expect.stringMatching(/^key:[0-9a-f]{16}$/) });
+    // The gateway passes its request id on, so its row and maintenance's can be joined.
+    expect(grpcRows[0]?.requestId).toBe('audit-plan-1-POST');
     expect(JSON.stringify(rows)).not.toContain(apiKey);
     expect(grpcRows.find((r) => r.targetId === 'WO-NOPE')).toMatchObject({ requestId: 'erp-Schedule', clientIp: '127.0.0.1' });
     figures.maintenanceGrpcRows = grpcRows.length;

@@ -61,8 +61,10 @@ export class WorkOrderClient implements OnModuleDestroy {
   }
 
   /** Every request names its tenant; that tenant's API key goes with it. */
-  call<T>(rpc: WorkOrderRpc, request: { tenant: string } & Record<string, unknown>): Promise<T> {
+  call<T>(rpc: WorkOrderRpc, request: { tenant: string } & Record<string, unknown>, requestId?: string): Promise<T> {
     const metadata = this.keys.metadataFor(request.tenant);
+    // The same request id in maintenance's logs and audit trail as in the gateway's.
+    if (requestId) metadata.set('x-request-id', requestId);
     return new Promise((done, fail) => {
       this.stub[rpc](request, metadata, { deadline: Date.now() + DEADLINE_MS }, (error, response) => {
         if (!error) return done(response as T);

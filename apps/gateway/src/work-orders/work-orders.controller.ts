@@ -62,7 +62,7 @@ export class WorkOrdersController {
     // The order must be this tenant's before anything is changed.
     owned(await this.workOrders.call<WorkOrder>('Get', { tenant, id }), tenant);
     const extra: object = action === 'complete' ? { completion: { ...(request.data as { completion: object }).completion, technician: sub } } : request.data;
-    const changed = await this.workOrders.call<WorkOrder>(TRANSITION_RPCS[action], { ...extra, tenant, id, actor: sub, idempotencyKey: idempotencyKey?.slice(0, 200) || randomUUID() });
+    const changed = await this.workOrders.call<WorkOrder>(TRANSITION_RPCS[action], { ...extra, tenant, id, actor: sub, idempotencyKey: idempotencyKey?.slice(0, 200) || randomUUID() }, req.requestId);
     return owned(changed, tenant);
   }
 }
