@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { Client } from 'pg';
 import { freePort, isolatedEnvironment, serviceDatabaseUrl, waitFor, type ServiceName, type TestEnvironment } from '@fleettwin/testing';
 import { buildBundles, startBundle, type BundleProcess } from './bundle-process';
@@ -163,6 +164,14 @@ it('drains each service on SIGTERM: exit code 0, one `drained` line, nothing com
   // A second wave still on its way through the pipeline while the services are told to stop, upstream first.
   const res = await fetch(`${service('ingest').url}/v1/telemetry`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ frames: frames(CYCLES, 40) }) });
   expect(res.status).toBe(202);
+  // ingest: a request whose body is still arriving when SIGTERM comes is answered; a new connection is not accepted.
+  const slow = slowTelemetryPost(service('ingest').url, JSON.stringify({ frames: frames(CYCLES + 40, 1) }));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const ingestExit = service('ingest').terminate();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  await expect(fetch(`${service('ingest').url}/health`)).rejects.toThrow();
+  expect(await slow.finish()).toEqual({ status: 202, body: { accepted: ASSETS.length, duplicates: 0 } });
+  await ingestExit;
   for (const app of APPS) {
     const running = service(app);
     const exit = await running.terminate();
@@ -171,7 +180,31 @@ it('drains each service on SIGTERM: exit code 0, one `drained` line, nothing com
     expect(drained).toHaveLength(1);
     expect(drained[0]).toMatchObject({ service: app, consumerBatches: expect.any(Number), outboxPublished: expect.any(Number), httpConnections: expect.any(Number) });
   }
+  expect(service('ingest').lines.find((line) => line.msg === 'drained')?.httpConnections).toBeGreaterThanOrEqual(1);
   // Whatever twin-state and the predictor committed before they stopped left through their outbox.
   expect(await unpublished('twin-state', 'twin-events')).toBe(0);
   expect(await unpublished('predictor', 'predictions')).toBe(0);
 }, 120000);
+
+/** A POST whose first half of the body is sent now and the rest on `finish()`: a request in flight. */
+function slowTelemetryPost(url: string, body: string): { finish(): Promise<{ status: number | undefined; body: unknown }> } {
+  const target = new URL('/v1/telemetry', url);
+  let answered: Promise<{ status: number | undefined; body: unknown }> = Promise.resolve({ status: undefined, body: undefined });
+  const req = request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' } });
+  answered = new Promise((resolve, reject) => {
+    req.on('error', reject);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown }));
+    });
+  });
+  const half = Math.floor(body.length / 2);
+  req.write(body.slice(0, half));
+  return {
+    finish: () => {
+      req.end(body.slice(half));
+      return answered;
+    },
+  };
+}
