@@ -4,8 +4,8 @@
  * without a restart of its own. Every frame it acknowledged is then on the telemetry topic.
  */
 import type { TelemetryFrame } from '@fleettwin/contracts';
-import { topicName } from '@fleettwin/contracts';
-import { isolatedEnvironment, readTopic, recordFaultResult, startService, type RunningService, type TestEnvironment } from '@fleettwin/testing';
+import { topicName, type ApiErrorBody } from '@fleettwin/contracts';
+import { isolatedEnvironment, jsonBody, readTopic, recordFaultResult, startService, type RunningService, type TestEnvironment } from '@fleettwin/testing';
 import { FaultInfrastructure } from './fault-infrastructure';
 
 const SEND_TIMEOUT_MS = 2000;
@@ -49,7 +49,7 @@ describe('ingest with the Kafka broker down', () => {
     for (let i = 0; i < 3; i++) {
       const began = Date.now();
       const res = await post(batch(50));
-      refusals.push({ status: res.status, retryAfter: res.headers.get('retry-after'), code: ((await res.json()) as { code?: string }).code ?? '', ms: Date.now() - began });
+      refusals.push({ status: res.status, retryAfter: res.headers.get('retry-after'), code: (await jsonBody<ApiErrorBody>(res)).error?.code ?? '', ms: Date.now() - began });
     }
     expect(refusals.map(({ status, retryAfter, code }) => ({ status, retryAfter, code }))).toEqual(Array(3).fill({ status: 503, retryAfter: '5', code: 'KAFKA_UNAVAILABLE' }));
     // It says no within its send deadline, not after a client time-out.
