@@ -190,7 +190,18 @@ describe('console in Chromium', () => {
     await shot('03-twin');
   });
 
+  it('opens a registry-only asset: no readings, its place in the hierarchy', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fleet' }).click();
+    await page.getByRole('link', { name: 'FLEET-ACME', exact: true }).click();
+    await page.getByTestId('no-telemetry').waitFor();
+    expect(await page.locator('dl.facts').first().textContent()).toContain('none (a root)');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Fleet' }).click();
+    await page.getByRole('link', { name: ENGINE, exact: true }).click();
+    await page.getByTestId('sensor-chart').waitFor();
+  });
+
   it('shows a live update arrive: a new reading changes the value on screen without a reload', async () => {
+    await waitFor(async () => (await page.getByTestId('live-status').textContent())?.includes('Live') ?? false, { timeoutMs: 10_000, what: 'the live stream connected' });
     const cell = page.getByTestId('sensor-value-egt');
     const before = await cell.textContent();
     const navigations: string[] = [];

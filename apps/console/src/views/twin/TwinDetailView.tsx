@@ -21,7 +21,8 @@ export function TwinDetailView() {
   const [sensor, setSensor] = useState<string>();
   const [lastFrame, setLastFrame] = useState<{ ts: string; readings: Record<string, number | null> }>();
 
-  const twinLoad = useLoaded(`twin:${assetId}:${resyncs}`, (signal) => api.get<TwinView>(`/v1/twins/${segment(assetId)}`, {}, signal));
+  // A registry-only asset (a fleet, an aircraft) has no twin of its own: 404 is an answer, not an error.
+  const twinLoad = useLoaded(`twin:${assetId}:${resyncs}`, (signal) => orNotFound(api.get<TwinView>(`/v1/twins/${segment(assetId)}`, {}, signal)));
   const registry = useLoaded(`asset:${assetId}:${resyncs}`, async (signal) => {
     const asset = await orNotFound(api.get<AssetView>(`/v1/assets/${segment(assetId)}`, {}, signal));
     const children = asset ? await api.get<{ children: AssetView[] }>(`/v1/assets/${segment(assetId)}/children`, {}, signal) : undefined;
@@ -65,6 +66,7 @@ export function TwinDetailView() {
         </p>
       </div>
       <ErrorNote error={twinLoad.error} />
+      {!twinLoad.loading && !twinLoad.error && !twinLoad.data ? <p className="muted" data-testid="no-telemetry">No readings from this asset: it is known to the registry only{asset ? ` (a ${asset.kind})` : ''}. Its health rolls up from the assets below it.</p> : null}
       <div className="kpis">
         <Kpi label="Health index" value={latest ? formatNumber(latest.healthIndex, 2) : DASH} />
         <Kpi label="RUL (cycles) [interval]" value={formatRul(latest?.rul)} testId="kpi-rul" />
