@@ -168,7 +168,7 @@ describe('console: maintenance plan as a calendar', () => {
     expect((await api<PlanAnswer>(`/v1/plans/${PLAN_ID}`)).status).toBe('accepted');
     await shot(page, 'decisions-05-plan-accepted');
 
-    await page.getByRole('button', { name: 'Re-plan' }).click();
+    await page.getByRole('button', { name: 'Re-plan', exact: true }).click();
     await waitFor(async () => (await page.getByTestId('plan-detail').getAttribute('data-revision')) === '2', { timeoutMs: 60_000, what: 'revision 2' });
     const revised = await api<PlanAnswer>(`/v1/plans/${PLAN_ID}`);
     expect(revised).toMatchObject({ revision: 2, status: 'proposed' });
@@ -177,6 +177,31 @@ describe('console: maintenance plan as a calendar', () => {
     for (const m of revised.moved) expect(await moved.textContent()).toContain(m.workOrderId);
     if (!revised.moved.length) expect(await moved.textContent()).toContain('No accepted assignment moved.');
     expect(await page.getByRole('button', { name: 'Accept revision 2' }).isEnabled()).toBe(true);
+  });
+
+  it('re-plans with a shop closed: the accepted assignment there moves, and the calendar and list show from where', async () => {
+    await page.getByRole('button', { name: 'Accept revision 2' }).click();
+    await waitFor(async () => ((await page.getByTestId('plan-status').textContent()) ?? '').includes('accepted'), { timeoutMs: 20_000, what: 'revision 2 accepted' });
+    const accepted = await api<PlanAnswer>(`/v1/plans/${PLAN_ID}`);
+    const south = accepted.assignments.filter((a) => a.siteId === 'MRO-SOUTH');
+    expect(south.length).toBeGreaterThan(0); // one slot a week per shop: the second order due in week 0 went south
+    // MRO-SOUTH closes; MRO-NORTH takes two a week with two spares.
+    await page.getByLabel('Site 2 slots per week').fill('0');
+    await page.getByLabel('Site 1 slots per week').fill('2');
+    await page.getByLabel('Site 1 spare engines').fill('2');
+    await page.getByRole('button', { name: 'Re-plan with the form’s settings' }).click();
+    await waitFor(async () => (await page.getByTestId('plan-detail').getAttribute('data-revision')) === '3', { timeoutMs: 60_000, what: 'revision 3' });
+    const revised = await api<PlanAnswer & { moved: { workOrderId: string; from: { siteId: string; week: number }; to: { siteId: string; week: number } | null }[] }>(`/v1/plans/${PLAN_ID}`);
+    expect(revised.moved.map((m) => m.workOrderId).sort()).toEqual(south.map((a) => a.workOrderId).sort());
+    expect(revised.assignments.filter((a) => a.siteId === 'MRO-SOUTH')).toEqual([]);
+    const moved = page.getByTestId('plan-moved');
+    for (const m of revised.moved) {
+      expect(await moved.textContent()).toContain(`${m.workOrderId}: ${m.from.siteId} W${m.from.week} → ${m.to ? `${m.to.siteId} W${m.to.week}` : 'left out'}`);
+      if (!m.to) continue;
+      const entry = page.getByTestId('plan-calendar').locator(`td[data-site="${m.to.siteId}"][data-week="${m.to.week}"] li[data-work-order="${m.workOrderId}"]`);
+      expect(await entry.getAttribute('class')).toContain('moved');
+      expect(await entry.textContent()).toContain(`from ${m.from.siteId} W${m.from.week}`);
+    }
     await shot(page, 'decisions-06-plan-replanned');
   });
 });

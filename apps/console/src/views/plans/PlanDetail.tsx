@@ -9,10 +9,14 @@ import { formatNumber, formatTimestamp } from '../../ui/format';
 import { PlanCalendarTable } from './PlanCalendarTable';
 import { calendarGrid, figureRows, movedLabel } from './plan-calendar';
 import { PLAN_ACTORS } from './plan-roles';
+import type { BuiltPlan } from './plan-settings';
 import type { PlanView } from './plan-types';
 
-/** One plan: greedy vs optimised, the solver's report, accept and re-plan, and the calendar. */
-export function PlanDetail({ plan, onChanged }: { plan: PlanView; onChanged: (plan: PlanView) => void }) {
+/**
+ * One plan: greedy vs optimised, the solver's report, accept and re-plan, and the calendar. A re-plan uses
+ * the plan's stored settings, or the settings now in the form (`formSettings`) — e.g. a shop that lost capacity.
+ */
+export function PlanDetail({ plan, onChanged, formSettings }: { plan: PlanView; onChanged: (plan: PlanView) => void; formSettings: () => BuiltPlan }) {
   const { api, session } = useSignedIn();
   const [busy, setBusy] = useState<'accept' | 'replan'>();
   const [error, setError] = useState<string>();
@@ -21,11 +25,17 @@ export function PlanDetail({ plan, onChanged }: { plan: PlanView; onChanged: (pl
   const grid = useMemo(() => calendarGrid(plan, priorities), [plan, priorities]);
   const mayDecide = mayAct(session, PLAN_ACTORS);
 
-  const act = async (action: 'accept' | 'replan') => {
-    setBusy(action);
+  const act = async (action: 'accept' | 'replan', withForm = false) => {
     setError(undefined);
+    let body: object = action === 'accept' ? { revision: plan.revision } : {};
+    if (withForm) {
+      const built = formSettings();
+      if (!built.ok) return setError(`The form's settings: ${built.errors.join('; ')}`);
+      body = { settings: built.body.settings };
+    }
+    setBusy(action);
     try {
-      onChanged(await api.post<PlanView>(`/v1/plans/${segment(plan.planId)}/${action}`, action === 'accept' ? { revision: plan.revision } : {}));
+      onChanged(await api.post<PlanView>(`/v1/plans/${segment(plan.planId)}/${action}`, body));
     } catch (failure) {
       setError(describeError(failure));
     } finally {
@@ -43,6 +53,7 @@ export function PlanDetail({ plan, onChanged }: { plan: PlanView; onChanged: (pl
           <span className="actions" role="group" aria-label="Plan actions">
             <button type="button" className="primary" disabled={plan.status === 'accepted' || busy !== undefined} onClick={() => void act('accept')}>{busy === 'accept' ? 'Accepting…' : `Accept revision ${plan.revision}`}</button>
             <button type="button" disabled={busy !== undefined} onClick={() => void act('replan')}>{busy === 'replan' ? 'Re-planning…' : 'Re-plan'}</button>
+            <button type="button" disabled={busy !== undefined} onClick={() => void act('replan', true)}>Re-plan with the form’s settings</button>
           </span>
         ) : null}
       </header>

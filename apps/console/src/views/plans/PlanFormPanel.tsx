@@ -1,15 +1,18 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type Dispatch, type FormEvent, type ReactNode, type SetStateAction } from 'react';
 import { useSignedIn } from '../../app/session-context';
 import { describeError } from '../../ui/Async';
-import { defaultPlanForm, planRequest, type PlanForm } from './plan-settings';
+import { planRequest, type PlanForm } from './plan-settings';
 import type { PlanView } from './plan-types';
 
 type SiteField = keyof PlanForm['sites'][number];
+const SITE_FIELDS: readonly [SiteField, string][] = [['siteId', 'site id'], ['slotsPerWeek', 'slots per week'], ['hoursPerWeek', 'hours per week'], ['costPerHour', 'cost per hour'], ['spares', 'spare engines']];
 
-/** Plans the tenant's open work orders over the shops given here (or the tenant's stored settings). */
-export function PlanFormPanel({ onCreated }: { onCreated: (plan: PlanView) => void }) {
+/**
+ * Plans the tenant's open work orders over the shops given here (or the tenant's stored settings).
+ * The form's state is the parent's, so a re-plan can use the same settings.
+ */
+export function PlanFormPanel({ form, setForm, onCreated }: { form: PlanForm; setForm: Dispatch<SetStateAction<PlanForm>>; onCreated: (plan: PlanView) => void }) {
   const { api } = useSignedIn();
-  const [form, setForm] = useState<PlanForm>(() => defaultPlanForm(Date.now()));
   const [errors, setErrors] = useState<string[]>([]);
   const [solving, setSolving] = useState(false);
   const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -53,8 +56,8 @@ export function PlanFormPanel({ onCreated }: { onCreated: (plan: PlanView) => vo
             <tbody>
               {form.sites.map((s, i) => (
                 <tr key={i}>
-                  {(['siteId', 'slotsPerWeek', 'hoursPerWeek', 'costPerHour', 'spares'] as const).map((field) => (
-                    <td key={field}><input aria-label={`Site ${i + 1} ${field}`} value={s[field]} onChange={(e) => setSite(i, field, e.target.value)} /></td>
+                  {SITE_FIELDS.map(([field, label]) => (
+                    <td key={field}><input aria-label={`Site ${i + 1} ${label}`} value={s[field]} onChange={(e) => setSite(i, field, e.target.value)} /></td>
                   ))}
                   <td><button type="button" onClick={() => set('sites', form.sites.filter((_, j) => j !== i))} aria-label={`Remove site ${i + 1}`} disabled={form.sites.length === 1}>×</button></td>
                 </tr>

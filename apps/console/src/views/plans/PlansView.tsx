@@ -9,6 +9,7 @@ import { formatNumber, formatTimestamp } from '../../ui/format';
 import { PlanDetail } from './PlanDetail';
 import { PlanFormPanel } from './PlanFormPanel';
 import { PLAN_ACTORS } from './plan-roles';
+import { defaultPlanForm, planRequest, type PlanForm } from './plan-settings';
 import type { PlanList, PlanView } from './plan-types';
 import './plans.css';
 
@@ -20,6 +21,7 @@ export function PlansView() {
   const list = useLoaded('plans', (signal) => api.get<PlanList>('/v1/plans', { limit: 50 }, signal));
   const loaded = useLoaded(`plan:${planId}`, (signal) => (planId ? api.get<PlanView>(`/v1/plans/${segment(planId)}`, {}, signal) : Promise.resolve(undefined)));
   const [plan, setPlan] = useState<PlanView>();
+  const [form, setForm] = useState<PlanForm>(() => defaultPlanForm(Date.now()));
   useEffect(() => setPlan(loaded.data), [loaded.data]);
 
   const created = (next: PlanView) => {
@@ -38,7 +40,7 @@ export function PlansView() {
         <span className="muted">Open and predicted work orders placed in shop weeks by HiGHS, beside a greedy baseline.</span>
       </div>
       <div className="plans-layout">
-        {mayAct(session, PLAN_ACTORS) ? <PlanFormPanel onCreated={created} /> : null}
+        {mayAct(session, PLAN_ACTORS) ? <PlanFormPanel form={form} setForm={setForm} onCreated={created} /> : null}
         <section className="panel" aria-labelledby="stored-plans">
           <h2 id="stored-plans">Plans <span className="muted">{list.data?.plans.length ?? ''}</span></h2>
           <ErrorNote error={list.error} />
@@ -62,7 +64,7 @@ export function PlansView() {
         </section>
       </div>
       <ErrorNote error={loaded.error} />
-      {plan && plan.planId === planId ? <PlanDetail plan={plan} onChanged={changed} /> : null}
+      {plan && plan.planId === planId ? <PlanDetail plan={plan} onChanged={changed} formSettings={() => planRequest({ ...form, useStored: false, planId: '' })} /> : null}
     </section>
   );
 }
