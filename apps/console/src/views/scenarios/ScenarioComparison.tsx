@@ -103,7 +103,7 @@ export function ScenarioComparison({ scenario }: { scenario: Scenario }) {
 
       <div className="scenario-tables">
         {asset ? <Comparison title={`${asset.assetId}: baseline vs scenario`} rows={comparisonRows(asset, horizon)} testId="asset-comparison" /> : null}
-        <Comparison title={`Fleet (${assets.length} assets)`} rows={fleetRows(scenario.result.fleet)} testId="fleet-comparison" />
+        <Comparison title={`Fleet (${assets.length} asset${assets.length === 1 ? '' : 's'})`} rows={fleetRows(scenario.result.fleet)} testId="fleet-comparison" />
       </div>
     </article>
   );
