@@ -25,8 +25,17 @@ export FAULTS_KAFKA_PORT="${FAULTS_KAFKA_PORT:-19092}"
 export FAULTS_KAFKA_DATA_DIR="${FAULTS_KAFKA_DATA_DIR:-$repo/.data/kafka-faults}"
 export FAULTS_PG_PORT="${FAULTS_PG_PORT:-15432}"
 export FAULTS_PG_DATA="${FAULTS_PG_DATA:-$repo/.data/pg-faults}"
-kafka() { KAFKA_PORT="$FAULTS_KAFKA_PORT" KAFKA_DATA_DIR="$FAULTS_KAFKA_DATA_DIR" KAFKA_HEAP="${FAULTS_KAFKA_HEAP:-512m}" bash tools/kafka/kafka.sh "$@"; }
-pg() { bash tools/faults/pg.sh "$@"; }
+# fd 9 holds the run lock (below); the servers must not inherit it, or the lock would outlive the run.
+kafka() { KAFKA_PORT="$FAULTS_KAFKA_PORT" KAFKA_DATA_DIR="$FAULTS_KAFKA_DATA_DIR" KAFKA_HEAP="${FAULTS_KAFKA_HEAP:-512m}" bash tools/kafka/kafka.sh "$@" 9>&-; }
+pg() { bash tools/faults/pg.sh "$@" 9>&-; }
+
+# One run at a time per checkout: a second run would stop and wipe the first one's servers.
+mkdir -p "$repo/.data"
+exec 9>"$repo/.data/faults-run.lock"
+if ! flock -n 9; then
+  log "another fault-suite run holds .data/faults-run.lock; waiting for it to finish"
+  flock 9
+fi
 
 cleanup() {
   kafka stop >/dev/null 2>&1 || true
@@ -55,7 +64,7 @@ rm -rf tmp/faults tmp/jest-faults.json
 
 status=0
 log "fault scenarios (jest project faults, in band)"
-npx jest --selectProjects faults --runInBand --forceExit --json --outputFile=tmp/jest-faults.json ${jest_args[@]+"${jest_args[@]}"} || status=1
+npx jest --selectProjects faults --runInBand --forceExit --json --outputFile=tmp/jest-faults.json ${jest_args[@]+"${jest_args[@]}"} 9>&- || status=1
 
 log "fault suite summary ($((SECONDS - started)) s)"
 summary_args=(tmp/jest-faults.json)
