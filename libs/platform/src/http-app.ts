@@ -6,7 +6,7 @@ import { startTracing } from '@fleettwin/tracing';
 import { drainOnSignals } from './graceful-shutdown';
 import { ApiErrorFilter } from './http-errors';
 import { JsonNestLogger } from './logger';
-import { refuseUnstorableText } from './storable-text';
+import { refuseUnstorableBody } from './storable-text';
 
 export interface HttpAppOptions {
   module: Type<unknown>;
@@ -23,7 +23,7 @@ export async function startHttpApp(options: HttpAppOptions): Promise<INestApplic
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb', strict: false });
-  app.use(refuseUnstorableText);
+  app.use(refuseUnstorableBody);
   app.useGlobalFilters(new ApiErrorFilter(options.logger));
   // Not Nest's enableShutdownHooks: it re-raises the signal after closing (exit 143) and closes
   // the HTTP server only after the consumers; drainOnSignals stops intake first and exits 0.

@@ -30,6 +30,8 @@ export class WorkOrdersController {
       updatedSince: text('updatedSince'),
       pageSize: limit,
       pageToken: text('cursor'),
+    }).catch((error: unknown) => {
+      throw inQueryTerms(error);
     });
     const own = page.workOrders.filter((w) => w.tenant === tenant);
     return { workOrders: own, ...(page.nextPageToken ? { next: page.nextPageToken } : {}) };
@@ -65,6 +67,18 @@ export class WorkOrdersController {
     const changed = await this.workOrders.call<WorkOrder>(TRANSITION_RPCS[action], { ...extra, tenant, id, actor: sub, idempotencyKey: idempotencyKey?.slice(0, 200) || randomUUID() }, req.requestId);
     return owned(changed, tenant);
   }
+}
+
+/** Maintenance names its gRPC fields; the caller sent query parameters (found by fuzzing: `?cursor=x` was refused as "pageToken …"). */
+const QUERY_NAMES: Record<string, string> = { pageToken: 'cursor', pageSize: 'limit', updatedSince: 'updatedSince', assetId: 'assetId', status: 'status' };
+
+function inQueryTerms(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.status !== 400) return error;
+  const field = Object.keys(QUERY_NAMES).find((name) => error.message.startsWith(name));
+  if (!field) return error;
+  const param = QUERY_NAMES[field] ?? field;
+  const message = `${param}${error.message.slice(field.length)}`;
+  return new ApiError(400, 'INVALID_QUERY', message, [{ path: param, message }]);
 }
 
 function owned(order: WorkOrder, tenant: string): WorkOrder {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { unstorableTextPath } from '@fleettwin/platform';
+import { unstorableBodyIssue } from '@fleettwin/platform';
 import { EXTREME_TIMESTAMPS, garbageBody, hostileString, mutationOf, NUMERIC_STRINGS, RAW_NUMBER_TOKENS, withRawToken } from './arbitraries';
 import type { RawHttpClient } from './http-client';
 import { expectNoServerError, expectPreciseRefusal, PropertyBroken } from './refusal-checks';
@@ -48,6 +48,8 @@ export interface BodyRoute<T> {
   schema?: z.ZodTypeAny;
   /** What a body the contract accepts may be answered (201, 404 for a missing target, 409 for a conflict …). */
   accepted: readonly number[];
+  /** The route reads a JSON `null` body as this (e.g. `{}`: "no body"). */
+  nullAs?: unknown;
 }
 
 const asArbitrary = (path: fc.Arbitrary<string> | string) => (typeof path === 'string' ? fc.constant(path) : path);
@@ -63,9 +65,10 @@ export function bodyCases<T>(route: BodyRoute<T>): fc.Arbitrary<HttpCase> {
     } catch {
       return { expect: 'refuse' };
     }
-    // Every service refuses text PostgreSQL cannot store (libs/platform storable-text), whatever the route's contract says.
-    if (unstorableTextPath(json) !== undefined) return { expect: 'refuse' };
-    return route.schema.safeParse(json).success ? { expect: 'accept', accepted: route.accepted } : { expect: 'refuse' };
+    // Every service refuses text PostgreSQL cannot store and absurd nesting (libs/platform storable-text), whatever the route's contract says.
+    if (unstorableBodyIssue(json) !== undefined) return { expect: 'refuse' };
+    const body = json === null && route.nullAs !== undefined ? route.nullAs : json;
+    return route.schema.safeParse(body).success ? { expect: 'accept', accepted: route.accepted } : { expect: 'refuse' };
   };
   return fc.oneof(
     { weight: 2, arbitrary: fc.tuple(asArbitrary(route.path), route.valid).map(([path, v]): HttpCase => ({ ...base, label: `${route.label} valid`, path, body: JSON.stringify(v), ...verdict(JSON.stringify(v)) })) },
