@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import mqtt, { type MqttClient } from 'mqtt';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { jsonBody, waitFor, WORKSPACE_ROOT, type RunningService } from '@fleettwin/testing';
 // The console is served by the gateway: its browser test stands on the gateway's own pipeline fixture.
@@ -35,6 +36,7 @@ interface CanvasLike {
 let fleet: Fleet;
 let gateway: RunningService;
 let browser: Browser;
+let device: MqttClient;
 let page: Page;
 const seqs = new Map<string, number>();
 
@@ -88,6 +90,13 @@ beforeAll(async () => {
     breakCustody(BROKEN_PART),
     publishRiskyPrediction(fleet, TENANT, ENGINE),
   ]);
+  // The engine's gateway device: it accepts every command it receives and reports the new set-points.
+  device = await mqtt.connectAsync(fleet.env.mqttUrl, { clientId: `console-device-${fleet.env.mqttRoot}` });
+  await device.subscribeAsync(`${fleet.env.mqttRoot}/${TENANT}/+/commands`, { qos: 1 });
+  device.on('message', (topic, payload) => {
+    const command = JSON.parse(payload.toString()) as { commandId: string; parameters: Record<string, unknown> };
+    void device.publishAsync(`${topic}/ack`, JSON.stringify({ commandId: command.commandId, status: 'accepted', reported: command.parameters }), { qos: 1 });
+  });
   await built;
   gateway = await startGateway(fleet, { CONSOLE_DIR, RATE_LIMIT_PER_MINUTE: '100000' });
   const auth = { headers: { authorization: `Bearer ${await token(TENANT, ['viewer'])}` } };
@@ -114,6 +123,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await device?.endAsync();
   await gateway?.stop();
   await fleet?.stop();
 });
@@ -202,6 +212,9 @@ describe('console in Chromium', () => {
 
   it('shows a live update arrive: a new reading changes the value on screen without a reload', async () => {
     await waitFor(async () => (await page.getByTestId('live-status').textContent())?.includes('Live') ?? false, { timeoutMs: 10_000, what: 'the live stream connected' });
+    const chart = page.getByTestId('sensor-chart');
+    await waitFor(async () => Number(await chart.getAttribute('data-points')) >= FRAMES - 2, { timeoutMs: 20_000, what: 'the history drawn' });
+    const pointsBefore = Number(await chart.getAttribute('data-points'));
     const cell = page.getByTestId('sensor-value-egt');
     const before = await cell.textContent();
     const navigations: string[] = [];
@@ -209,8 +222,22 @@ describe('console in Chromium', () => {
     await sendFrames(ENGINE, [readings(FRAMES + 1, { egt: 707.25 })]);
     await waitFor(async () => (await cell.textContent()) === '707.25', { timeoutMs: 10_000, intervalMs: 100, what: 'egt 707.25 on screen' });
     expect(before).not.toBe('707.25');
+    // The chart took the reading too: one more point drawn after the history.
+    await waitFor(async () => Number(await chart.getAttribute('data-points')) === pointsBefore + 1, { timeoutMs: 5000, what: 'the live reading drawn on the chart' });
     expect(navigations).toEqual([]);
     await shot('04-live-update');
+  });
+
+  it('sends a command to the asset and shows the device’s acknowledgement', async () => {
+    const form = page.getByRole('form', { name: 'Send a command' });
+    await form.getByLabel('Name', { exact: true }).fill('idle');
+    await form.getByLabel('Parameters', { exact: true }).fill('idleSpeed=62.5');
+    await form.getByRole('button', { name: 'Send command' }).click();
+    const row = page.getByTestId('commands-table').locator('tbody tr', { hasText: 'idleSpeed=62.5' });
+    await row.waitFor();
+    await waitFor(async () => (await row.textContent())?.includes('accepted') ?? false, { timeoutMs: 20_000, what: 'the acknowledgement on screen' });
+    expect(await row.textContent()).toContain('dev-planner@acme');
+    await shot('05-command-acknowledged');
   });
 
   it('shows the work order a prediction opened, with its evidence, and acts on it', async () => {
@@ -221,10 +248,10 @@ describe('console in Chromium', () => {
     expect(await card.locator('summary').textContent()).toMatch(/^Evidence: P\(fail\) \d+ %, RUL \d+ \[\d+–\d+\] \(\d+\)$/);
     await card.locator('summary').click();
     expect(await card.locator('details li').count()).toBeGreaterThan(0);
-    await shot('05-work-orders');
+    await shot('06-work-orders');
     await card.getByRole('button', { name: 'acknowledge' }).click();
     await page.locator(`section[aria-labelledby="col-acknowledged"] article[data-asset="${ENGINE}"]`).waitFor();
-    await shot('06-work-order-acknowledged');
+    await shot('07-work-order-acknowledged');
   });
 
   it('shows a part’s custody history with a verified badge (the signed dossier checks out)', async () => {
@@ -233,7 +260,7 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: 'Show custody' }).click();
     await waitFor(async () => (await page.getByTestId('custody-badge').textContent()) === 'Verified', { timeoutMs: 20_000, what: 'the verified custody badge' });
     expect(await page.getByTestId('custody-table').textContent()).toContain('Manufactured');
-    await shot('07-part-custody');
+    await shot('08-part-custody');
   });
 
   it('shows a broken-chain badge, naming the rule, for a part moved between engines with nothing recorded between', async () => {
@@ -243,6 +270,6 @@ describe('console in Chromium', () => {
     await waitFor(async () => (await badge.textContent()) === 'Broken chain', { timeoutMs: 20_000, what: 'the broken-chain custody badge' });
     expect(await badge.locator('.badge').getAttribute('title')).toContain('gap-in-possession');
     expect(await page.getByTestId('custody-table').textContent()).toContain('Custody rule broken: gap-in-possession');
-    await shot('08-part-broken-chain');
+    await shot('09-part-broken-chain');
   });
 });

@@ -40,7 +40,7 @@ export function TimeChart({ label, data, series, band, units, height = 260, test
       width: Math.max(320, element.clientWidth),
       height,
       cursor: { drag: { x: true, y: false, setScale: true } },
-      scales: { x: { time: true }, ...(units?.y2 ? { y2: { range: [0, 1.05] as uPlot.Range.MinMax } } : {}) },
+      scales: { x: { time: true, range: (_u, min, max) => (min === max ? [min - 300, max + 300] : [min, max]) }, ...(units?.y2 ? { y2: { range: [0, 1.05] as uPlot.Range.MinMax } } : {}) },
       axes: [
         { stroke: '#5b6470', grid: { stroke: '#e3e7ec' } },
         { stroke: '#5b6470', grid: { stroke: '#e3e7ec' }, label: units?.y ?? '', size: 60 },

@@ -38,7 +38,7 @@ export function CommandsPanel({ twin, onSent }: { twin: TwinView; onSent: () => 
   return (
     <div className="panel">
       <h2>Commands</h2>
-      <table className="dense">
+      <table className="dense" data-testid="commands-table">
         <thead><tr><th scope="col">Command</th><th scope="col">Kind</th><th scope="col">Parameters</th><th scope="col">Issued</th><th scope="col">By</th><th scope="col">Acknowledgement</th></tr></thead>
         <tbody>
           {commands.map((c) => (

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { segment } from '../../api/client';
 import type { SensorHistory } from '../../api/types';
 import { useSignedIn } from '../../app/session-context';
 import { ErrorNote, useLoaded } from '../../ui/Async';
 import { TimeChart } from '../../ui/TimeChart';
-import { appendReading, bucketColumns, historyQuery, WINDOWS, type Columns, type WindowName } from './history-window';
+import { appendReading, bucketColumns, historyQuery, WINDOWS, type WindowName } from './history-window';
+
+const MAX_LIVE_READINGS = 5000;
 
 const SERIES = [
   { label: 'avg', color: '#2563eb', width: 2 },
@@ -17,15 +19,17 @@ export function SensorChart({ assetId, sensor, latest, lastFrame }: { assetId: s
   const { api } = useSignedIn();
   const [window, setWindow] = useState<WindowName>('1h');
   const [anchor] = useState(latest);
-  const [columns, setColumns] = useState<Columns>([[], [], [], []]);
+  const [readings, setReadings] = useState<{ ts: string; value: number | null }[]>([]);
   const history = useLoaded(`history:${assetId}:${sensor}:${window}:${anchor}`, (signal) =>
     api.get<SensorHistory>(`/v1/twins/${segment(assetId)}/history`, { sensor, ...historyQuery(window, anchor) }, signal));
 
-  useEffect(() => { if (history.data) setColumns(bucketColumns(history.data.buckets)); }, [history.data]);
+  // Live readings are kept apart from the history, so a history that answers after them does not drop them.
+  useEffect(() => setReadings([]), [sensor]);
   useEffect(() => {
     const value = lastFrame?.readings[sensor];
-    if (lastFrame && value !== undefined) setColumns((c) => appendReading(c, lastFrame.ts, value));
+    if (lastFrame && value !== undefined) setReadings((r) => [...r.slice(-MAX_LIVE_READINGS + 1), { ts: lastFrame.ts, value }]);
   }, [lastFrame, sensor]);
+  const columns = useMemo(() => readings.reduce((c, r) => appendReading(c, r.ts, r.value), bucketColumns(history.data?.buckets ?? [])), [history.data, readings]);
 
   return (
     <figure className="chart-figure">

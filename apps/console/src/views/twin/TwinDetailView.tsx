@@ -37,6 +37,14 @@ export function TwinDetailView() {
     if (!sensor && sensorNames.length) setSensor(sensorNames.includes('egt') ? 'egt' : sensorNames[0]);
   }, [sensor, sensorNames]);
 
+  // Acknowledgements carry no tenant, so the stream does not forward them: poll while a command waits for one.
+  const pendingCommands = twin?.commands?.pending.length ?? 0;
+  useEffect(() => {
+    if (!pendingCommands) return;
+    const timer = setInterval(twinLoad.reload, 2000);
+    return () => clearInterval(timer);
+  }, [pendingCommands, twinLoad.reload]);
+
   const rereadTwin = useThrottled(twinLoad.reload, 2000);
   const rereadPrediction = useThrottled(prediction.reload, 2000);
   const rereadOrders = useThrottled(orders.reload, 1000);
