@@ -240,7 +240,7 @@ describe('console in Chromium', () => {
     await shot('05-command-acknowledged');
   });
 
-  it('shows the work order a prediction opened, with its evidence, and acts on it', async () => {
+  it('shows the work order a prediction opened, with its evidence, and acts on it (acknowledge, then schedule through its form)', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Work orders' }).click();
     const openColumn = page.locator('section[aria-labelledby="col-open"]');
     const card = openColumn.locator(`article[data-asset="${ENGINE}"]`).first();
@@ -250,8 +250,19 @@ describe('console in Chromium', () => {
     expect(await card.locator('details li').count()).toBeGreaterThan(0);
     await shot('06-work-orders');
     await card.getByRole('button', { name: 'acknowledge' }).click();
-    await page.locator(`section[aria-labelledby="col-acknowledged"] article[data-asset="${ENGINE}"]`).waitFor();
+    const acknowledged = page.locator(`section[aria-labelledby="col-acknowledged"] article[data-asset="${ENGINE}"]`).first();
+    await acknowledged.waitFor();
     await shot('07-work-order-acknowledged');
+    // Scheduling asks for a slot: the form's values go to the gateway as the transition's body.
+    await acknowledged.getByRole('button', { name: 'schedule' }).click();
+    const form = acknowledged.getByRole('form');
+    await form.getByLabel('scheduledFor').fill('2026-12-01T08:00');
+    await form.getByLabel('site').fill('MRO-1');
+    await form.getByRole('button', { name: 'schedule' }).click();
+    const scheduled = page.locator(`section[aria-labelledby="col-scheduled"] article[data-asset="${ENGINE}"]`).first();
+    await scheduled.waitFor();
+    expect(await scheduled.textContent()).toContain('scheduled 2026-12-01 08:00:00Z');
+    await shot('08-work-order-scheduled');
   });
 
   it('shows a part’s custody history with a verified badge (the signed dossier checks out)', async () => {
@@ -260,7 +271,7 @@ describe('console in Chromium', () => {
     await page.getByRole('button', { name: 'Show custody' }).click();
     await waitFor(async () => (await page.getByTestId('custody-badge').textContent()) === 'Verified', { timeoutMs: 20_000, what: 'the verified custody badge' });
     expect(await page.getByTestId('custody-table').textContent()).toContain('Manufactured');
-    await shot('08-part-custody');
+    await shot('09-part-custody');
   });
 
   it('shows a broken-chain badge, naming the rule, for a part moved between engines with nothing recorded between', async () => {
@@ -270,6 +281,6 @@ describe('console in Chromium', () => {
     await waitFor(async () => (await badge.textContent()) === 'Broken chain', { timeoutMs: 20_000, what: 'the broken-chain custody badge' });
     expect(await badge.locator('.badge').getAttribute('title')).toContain('gap-in-possession');
     expect(await page.getByTestId('custody-table').textContent()).toContain('Custody rule broken: gap-in-possession');
-    await shot('09-part-broken-chain');
+    await shot('10-part-broken-chain');
   });
 });
