@@ -231,6 +231,62 @@ async function checkGrpc(c: GrpcCase): Promise<string[]> {
   }
 }
 
+/** Raw bytes on the wire: valid encodings, then truncated, with a byte flipped or garbage appended, and random bytes. */
+const RAW_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+const RAW_METHODS = [
+  ['WorkOrderService', 'Get', '/fleettwin.maintenance.v1.WorkOrderService/Get'],
+  ['WorkOrderService', 'List', '/fleettwin.maintenance.v1.WorkOrderService/List'],
+  ['WorkOrderService', 'Schedule', '/fleettwin.maintenance.v1.WorkOrderService/Schedule'],
+  ['UsageService', 'GetUsage', '/fleettwin.maintenance.v1.UsageService/GetUsage'],
+  ['CustodyService', 'Record', '/fleettwin.custody.v1.CustodyService/Record'],
+] as const;
+
+function serializerOf(service: 'WorkOrderService' | 'UsageService' | 'CustodyService', rpc: string): (value: object) => Buffer {
+  const definition = (stub(service).constructor as unknown as { service: grpc.ServiceDefinition }).service;
+  const method = definition[rpc];
+  if (!method) throw new Error(`no ${service}.${rpc}`);
+  return method.requestSerialize as (value: object) => Buffer;
+}
+
+const rawCases = fc.tuple(fc.constantFrom(...RAW_METHODS), fc.record({ tenant: fc.constant('acme'), id: hostileString(), partId: fc.constant(PART), command: fc.constant('inspect'), dataJson: fc.constant('{"findings":"ok","serviceable":true}'), scheduledFor: fc.constant('2026-06-01T00:00:00Z') }), fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }) }),
+  fc.record({ kind: fc.constant('random' as const), bytes: fc.uint8Array({ maxLength: 64 }) }),
+));
+
+describe('fuzz: maintenance gRPC raw protobuf bytes (real service, real gRPC)', () => {
+  it(`answers ${RAW_CASES} malformed protobuf requests with a refusal, never INTERNAL`, async () => {
+    const raw = new grpc.Client(`127.0.0.1:${grpcPort}`, grpc.credentials.createInsecure());
+    const send = (path: string, bytes: Buffer) =>
+      new Promise<grpc.ServiceError | null>((done) => {
+        const metadata = new grpc.Metadata();
+        metadata.set('x-api-key', ACME_KEY);
+        raw.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, bytes, metadata, { deadline: Date.now() + 30_000 }, (error) => done(error));
+      });
+    try {
+      const stats = await runFuzz({
+        arbitrary: rawCases,
+        cases: RAW_CASES,
+        batch: 16,
+        check: async ([[service, rpc, path], fields, change]) => {
+          const valid = serializerOf(service, rpc)(fields);
+          const bytes = change.kind === 'truncate' ? valid.subarray(0, change.at % Math.max(1, valid.length))
+            : change.kind === 'flip' ? Buffer.from(valid.map((b, i) => (i === change.at % valid.length ? change.value : b)))
+            : change.kind === 'append' ? Buffer.concat([valid, Buffer.from(change.bytes)])
+            : Buffer.from(change.bytes);
+          const error = await send(path, bytes);
+          if (error && !REFUSALS.has(error.code)) throw new PropertyBroken(`${service}.${rpc} with bytes ${bytes.toString('hex').slice(0, 200)} answered ${grpc.status[error.code]}: ${error.details}`);
+          return [`change:${change.kind}`, `status:${error ? grpc.status[error.code] : 'OK'}`];
+        },
+      });
+      recordFaultResult({ scenario: 'fuzz-grpc-maintenance-raw-bytes', group: 'fuzz', passed: true, figures: fuzzFigures(stats, { path: 'real gRPC, raw bytes → maintenance' }) });
+    } finally {
+      raw.close();
+    }
+  }, 300_000);
+});
+
 describe('fuzz: maintenance gRPC (real service, real gRPC)', () => {
   it(`answers ${GRPC_CASES} generated work-order, usage and custody calls with OK or a precise refusal, never INTERNAL`, async () => {
     const stats = await runFuzz({ arbitrary: grpcCases, cases: GRPC_CASES, batch: 16, check: checkGrpc });

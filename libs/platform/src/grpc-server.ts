@@ -52,7 +52,7 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   const server = new grpc.Server();
   const statuses: Record<string, 'SERVING'> = { '': 'SERVING' };
   for (const [name, handlers] of Object.entries(options.services)) {
-    const definition = lookupService(loaded, name);
+    const definition = tolerantDeserializers(lookupService(loaded, name));
     server.addService(definition, refuseUnstorableRequests(definition, handlers));
     statuses[name] = 'SERVING';
   }
@@ -74,6 +74,34 @@ export async function startGrpcServer(options: GrpcServerOptions): Promise<Runni
   };
 }
 
+/** What a request that is not a valid protobuf message deserialises to, so the handler wrapper can refuse it. */
+class UndecodableRequest {
+  constructor(readonly message: string) {}
+}
+
+/**
+ * grpc-js answers INTERNAL when a request's bytes are not a valid message (found by fuzzing); they are
+ * the caller's fault, so they become INVALID_ARGUMENT instead.
+ */
+function tolerantDeserializers(definition: grpc.ServiceDefinition): grpc.ServiceDefinition {
+  return Object.fromEntries(
+    Object.entries(definition).map(([method, spec]) => [
+      method,
+      // Client streams keep grpc-js's own handling: their handlers see each message, not a refusal.
+      spec.requestStream ? spec : {
+        ...spec,
+        requestDeserialize: (bytes: Buffer) => {
+          try {
+            return spec.requestDeserialize(bytes);
+          } catch (error) {
+            return new UndecodableRequest(`the request is not a valid ${method} message: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        },
+      },
+    ]),
+  );
+}
+
 /**
  * A request carrying U+0000 in any string would fail in PostgreSQL as INTERNAL; it is refused first,
  * INVALID_ARGUMENT naming the field (found by the fault suite's fuzzers).
@@ -87,9 +115,11 @@ function refuseUnstorableRequests(definition: grpc.ServiceDefinition, handlers: 
       continue;
     }
     const refusal = (request: unknown): grpc.ServiceError | undefined => {
-      const path = unstorableTextPath(request);
-      if (path === undefined) return undefined;
-      return Object.assign(new Error(`${path}: text must not contain U+0000`), { code: grpc.status.INVALID_ARGUMENT, details: `${path}: text must not contain U+0000`, metadata: new grpc.Metadata() });
+      const undecodable = request instanceof UndecodableRequest ? request.message : undefined;
+      const path = undecodable === undefined ? unstorableTextPath(request) : undefined;
+      const details = undecodable ?? (path === undefined ? undefined : `${path}: text must not contain U+0000`);
+      if (details === undefined) return undefined;
+      return Object.assign(new Error(details), { code: grpc.status.INVALID_ARGUMENT, details, metadata: new grpc.Metadata() });
     };
     guarded[method] = spec.responseStream
       ? (call: grpc.ServerWritableStream<unknown, unknown>) => {

@@ -152,6 +152,10 @@ describe('maintenance work orders over gRPC', () => {
   it('refuses input PostgreSQL cannot hold with INVALID_ARGUMENT or 400 naming the field (each was an INTERNAL/500, found by fuzzing)', async () => {
     await expect(call('List', { tenant: 'acme', updatedSince: 'a../A' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/updatedSince/) });
     await expect(call('Get', { tenant: 'acme', id: 'wo-\u0000' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/^id: .*U\+0000/) });
+    const undecodable = await new Promise<grpc.ServiceError | null>((done) =>
+      client.makeUnaryRequest('/fleettwin.maintenance.v1.WorkOrderService/Get', (b: Buffer) => b, (b: Buffer) => b, Buffer.from([0xff, 0xff, 0xff]), new grpc.Metadata(), (error) => done(error)),
+    );
+    expect(undecodable).toMatchObject({ code: grpc.status.INVALID_ARGUMENT, details: expect.stringMatching(/not a valid Get message/) });
     const catalog = await fetch(`${maintenance.url}/v1/failure-modes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 'FZ-1', component: 1 }) });
     expect(catalog.status).toBe(400);
     expect((await catalog.json()) as { error: { details: { path: string }[] } }).toMatchObject({ error: { details: expect.arrayContaining([expect.objectContaining({ path: 'component' })]) } });
