@@ -3,7 +3,7 @@
 # cluster of its own (ports 19092 and 15432, data under .data/kafka-faults and .data/pg-faults, both
 # wiped first) so that the scenarios may kill and restart them without disturbing the machine's shared
 # servers or other test runs; runs the Jest project `faults` (*.fault|fuzz|security.spec.ts) in band;
-# prints the summary table from tmp/faults/*.json; stops what it started.
+# prints the summary table from tmp/faults-run/*.json; stops what it started.
 #   --docs       rewrite the figures table in docs/reliability.md even when a scenario failed
 #   --no-docs    never rewrite it (by default it is rewritten only when every scenario passed)
 #   any other argument goes to Jest (e.g. --testPathPatterns crash)
@@ -59,8 +59,10 @@ pg start
 export KAFKA_BROKERS="127.0.0.1:$FAULTS_KAFKA_PORT"
 export DATABASE_URL="postgres://postgres@127.0.0.1:$FAULTS_PG_PORT/postgres"
 export FLEETTWIN_FAULT_SUITE=1
+# This run's figures (recordFaultResult); specs run by hand meanwhile write to tmp/faults instead.
+export FLEETTWIN_FAULT_RESULTS_DIR="$repo/tmp/faults-run"
 mkdir -p tmp
-rm -rf tmp/faults tmp/jest-faults.json
+rm -rf "$FLEETTWIN_FAULT_RESULTS_DIR" tmp/jest-faults.json
 
 status=0
 log "fault scenarios (jest project faults, in band)"

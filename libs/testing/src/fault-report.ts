@@ -12,7 +12,8 @@ export interface FaultResult {
   figures: Record<string, number | string>;
 }
 
-export const FAULT_RESULTS_DIR = join(WORKSPACE_ROOT, 'tmp', 'faults');
+/** `npm run test:faults` gives its run a directory of its own, so ad-hoc spec runs beside it cannot mix rows into its table. */
+export const FAULT_RESULTS_DIR = process.env.FLEETTWIN_FAULT_RESULTS_DIR ?? join(WORKSPACE_ROOT, 'tmp', 'faults');
 
 /** Writes a scenario's figures for the runner's summary; call it after the assertions, with what was measured. */
 export function recordFaultResult(result: FaultResult): void {

@@ -87,7 +87,7 @@ async function query<T extends Record<string, unknown>>(service: ServiceName, sq
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The fault timeline as it happens (tail it while the suite runs): tmp/faults/crash-timeline.log. */
+/** The fault timeline as it happens (tail it while the suite runs): tmp/faults-run/crash-timeline.log under the runner. */
 const TIMELINE = join(FAULT_RESULTS_DIR, 'crash-timeline.log');
 function note(line: string): void {
   mkdirSync(FAULT_RESULTS_DIR, { recursive: true });

@@ -20,7 +20,7 @@ export function formatFigures(figures: FaultResult['figures']): string {
 /** The console table: scenario, group, passed, figures. */
 export function textTable(results: readonly FaultResult[]): string {
   const rows = [['scenario', 'group', 'passed', 'figures'], ...results.map((r) => [r.scenario, r.group, r.passed ? 'yes' : 'NO', formatFigures(r.figures)])];
-  if (rows.length === 1) return 'no scenario recorded figures (tmp/faults is empty)';
+  if (rows.length === 1) return 'no scenario recorded figures';
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => [...r.slice(0, 3).map((cell, i) => cell.padEnd(widths[i])), r[3]].join('  ')).join('\n');
 }

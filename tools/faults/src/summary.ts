@@ -1,5 +1,5 @@
 /**
- * Prints the fault suite's summary table from tmp/faults/*.json (one file per scenario, written by
+ * Prints the fault suite's summary table from FAULT_RESULTS_DIR (tmp/faults-run under the runner; one file per scenario, written by
  * recordFaultResult) and Jest's JSON report; with `--write-docs <file>` also rewrites the figures
  * table between `<!-- faults:begin -->` and `<!-- faults:end -->` in that file. Exits 1 when a
  * scenario failed or a spec failed without recording its figures.
