@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StorableInstant } from './telemetry';
 import { AssetId, TenantId } from './identifiers';
 
 /**
@@ -7,7 +8,8 @@ import { AssetId, TenantId } from './identifiers';
  */
 const Minor = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const Bps = z.number().int().min(0).max(10_000);
-const Instant = z.string().datetime({ offset: true });
+// Found by fuzzing: `+25:00` passed `datetime()` and `new Date(…).toISOString()` then threw (a 500).
+const Instant = StorableInstant;
 
 export const ContractId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, 'contractId must be 1-128 letters, digits, "_", "." or "-"');
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { StorableInstant } from './telemetry';
 
 /**
  * REST bodies of the custody ledger (`POST /v1/parts/{partId}/events`): one lifecycle command per
  * call. The acting organisation and user come from the caller's identity, never from the body.
  */
 const Text = z.string().trim().min(1).max(2000);
-const Instant = z.string().datetime({ offset: true });
+// Found by fuzzing: `+25:00` passed `datetime()` and `new Date(…).toISOString()` then threw (a 500).
+const Instant = StorableInstant;
 const Counters = z.object({ hours: z.number().finite().nonnegative(), cycles: z.number().finite().nonnegative() }).strict();
 const Certificate = z.object({ form: z.enum(['EASA_FORM_1', 'FAA_8130_3']), number: Text, issuer: Text }).strict();
 export const CustodyOrganisation = z.object({ id: Text, name: Text, approval: Text.optional() }).strict();

@@ -1,4 +1,5 @@
 import { describeIssues, MAX_REPORTED_ISSUES } from './errors';
+import { RecordPartEventBody } from './custody';
 import { TelemetryFrame, TelemetryRequest } from './telemetry';
 
 // Regressions found by the fault suite's fuzzers (tools: *.fuzz.spec.ts, docs/reliability.md "Bad input").
@@ -27,5 +28,13 @@ describe('describeIssues', () => {
     const issues = describeIssues(parsed.error);
     expect(issues.every((i) => i.path.startsWith('frames'))).toBe(true);
     expect(issues).toHaveLength(MAX_REPORTED_ISSUES);
+  });
+});
+
+describe('custody instants', () => {
+  it('given occurredAt with a +25:00 offset (passes datetime(), but new Date() of it is invalid: a 500 before), the body is refused naming occurredAt', () => {
+    const parsed = RecordPartEventBody.safeParse({ command: 'inspect', occurredAt: '2026-03-01T10:00:00+25:00', data: { findings: 'ok', serviceable: true } });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeIssues(parsed.error).map((i) => i.path)).toEqual(['occurredAt']);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StorableInstant } from './telemetry';
 import { AssetId, SensorName, TenantId } from './identifiers';
 
 /** What a work order asks a technician to do. */
@@ -20,7 +21,8 @@ export const Priority = z.union([PriorityLevel, z.enum(['critical', 'high', 'med
 export const FailureModeCode = z.string().regex(/^[A-Z][A-Z0-9-]{1,31}$/, 'failure-mode codes are 2-32 upper-case letters, digits or "-"');
 export type FailureModeCode = z.infer<typeof FailureModeCode>;
 
-const Instant = z.string().datetime({ offset: true });
+// Found by fuzzing: `+25:00` passed `datetime()` and `new Date(…).toISOString()` then threw (a 500).
+const Instant = StorableInstant;
 const Probability = z.number().min(0).max(1);
 const Text = z.string().trim().min(1).max(2000);
 

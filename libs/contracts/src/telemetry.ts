@@ -28,6 +28,12 @@ export function isStorableInstant(iso: string): boolean {
   return t >= Date.parse(EARLIEST_TIMESTAMP) && t < Date.parse(LATEST_TIMESTAMP);
 }
 
+/** An ISO-8601 instant with a zone that is a real moment PostgreSQL stores (`+25:00` offsets and year 0000 are not). */
+export const StorableInstant = z
+  .string()
+  .datetime({ offset: true })
+  .refine(isStorableInstant, 'must be a real ISO-8601 instant between 1900-01-01 and 2200-01-01');
+
 export const Timestamp = z
   .string()
   .datetime({ offset: true, message: 'ts must be an ISO-8601 date-time with a time zone' })
