@@ -37,11 +37,10 @@ import {
  * (work orders, usage, custody) over real gRPC calls. Property: no 5xx / no INTERNAL; refusals precise.
  */
 /**
- * FUZZ_CASES shortens a local run; the suite runs the full count. Custody records and catalog edits
- * serialise on advisory locks, so the real REST path gets a 4,000-case sample and the body decoders
- * behind it 10,000 pure cases each.
+ * FUZZ_CASES shortens a local run; the suite runs the full count. The body decoders behind the REST
+ * routes also get 10,000 pure cases each (cheap, and they cover shapes the real sample may miss).
  */
-const REST_CASES = Number(process.env.FUZZ_CASES ?? 4_000);
+const REST_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const PURE_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const GRPC_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
 const ACME_KEY = 'acme-fuzz-key-0123456789abcdef';

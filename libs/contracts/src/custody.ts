@@ -29,7 +29,7 @@ export const PART_COMMANDS = [
 ] as const;
 
 export const RecordPartEventBody = z.discriminatedUnion('command', [
-  command('manufacture', z.object({ partNumber: Text, serialNumber: Text, batch: Text, lifeLimits: z.object({ hours: z.number().positive().optional(), cycles: z.number().positive().optional() }).strict() }).strict()),
+  command('manufacture', z.object({ partNumber: Text, serialNumber: Text, batch: Text, lifeLimits: z.object({ hours: z.number().finite().positive().optional(), cycles: z.number().finite().positive().optional() }).strict() }).strict()),
   command('certify', z.object({ certificate: Certificate }).strict()),
   command('install', z.object({ assetId: Text, position: Text, assetCounters: Counters }).strict()),
   command('record-usage', z.object({ assetId: Text, assetCounters: Counters }).strict()),

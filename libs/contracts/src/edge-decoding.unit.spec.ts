@@ -37,4 +37,10 @@ describe('custody instants', () => {
     expect(parsed.success).toBe(false);
     if (!parsed.success) expect(describeIssues(parsed.error).map((i) => i.path)).toEqual(['occurredAt']);
   });
+
+  it('given a life limit of 1e400 cycles (parses to Infinity: a 500 before), the part is refused naming the limit', () => {
+    const parsed = RecordPartEventBody.safeParse(JSON.parse(`{"command":"manufacture","data":{"partNumber":"P","serialNumber":"S","batch":"B","lifeLimits":{"cycles":1e400}}}`));
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) expect(describeIssues(parsed.error).map((i) => i.path)).toEqual(['data.lifeLimits.cycles']);
+  });
 });
