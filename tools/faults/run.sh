@@ -72,5 +72,5 @@ log "fault suite summary ($((SECONDS - started)) s)"
 summary_args=(tmp/jest-faults.json)
 # A partial run (Jest arguments given) would drop the other scenarios' rows: only with --docs.
 if [ "$docs" = always ] || { [ "$docs" = auto ] && [ "$status" = 0 ] && [ ${#jest_args[@]} = 0 ]; }; then summary_args+=(--write-docs docs/reliability.md); fi
-node -r @swc-node/register tools/faults/src/summary.ts "${summary_args[@]}" || status=1
+FAULTS_SUITE_SECONDS=$((SECONDS - started)) node -r @swc-node/register tools/faults/src/summary.ts "${summary_args[@]}" || status=1
 exit $status

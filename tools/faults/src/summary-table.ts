@@ -26,10 +26,11 @@ export function textTable(results: readonly FaultResult[]): string {
 }
 
 /** The markdown table written into docs/reliability.md. */
-export function faultTable(results: readonly FaultResult[], measuredAt: string): string {
+export function faultTable(results: readonly FaultResult[], measuredAt: string, failedFiles: readonly string[] = [], suiteSeconds?: number): string {
   const escape = (s: string) => s.replace(/\|/g, '\\|');
   return [
-    `Measured by \`npm run test:faults\` on ${measuredAt} (${results.filter((r) => r.passed).length} of ${results.length} scenarios passed). Do not edit by hand.`,
+    `Measured by \`npm run test:faults\` on ${measuredAt} (${results.filter((r) => r.passed).length} of ${results.length} scenarios passed${suiteSeconds ? `; the whole suite took ${(suiteSeconds / 60).toFixed(1)} min` : ''}). Do not edit by hand.`,
+    ...(failedFiles.length ? ['', `**Spec files that failed in this run** (their rows may be missing): ${failedFiles.map((f) => `\`${f}\``).join(', ')}.`] : []),
     '',
     '| scenario | group | passed | figures |',
     '| --- | --- | --- | --- |',

@@ -28,6 +28,8 @@ describe('fault summary', () => {
     expect(next).toContain('1 of 2 scenarios passed');
     expect(next).toContain('| `fuzz-http` | fuzz | **no** | cases=10,000, note=a\\|b |');
     expect(() => replaceBetweenMarkers('no markers', 'x')).toThrow(/markers/);
+    expect(faultTable(results, 'now', ['apps/x/y.fuzz.spec.ts'])).toContain('**Spec files that failed in this run** (their rows may be missing): `apps/x/y.fuzz.spec.ts`.');
+    expect(faultTable(results, 'now')).not.toContain('failed in this run');
   });
 
   it('lists the spec files Jest did not pass', () => {

@@ -31,7 +31,7 @@ function main(): void {
   if (flag === '--write-docs' && docsFile) {
     const text = readFileSync(docsFile, 'utf8');
     const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-    writeFileSync(docsFile, replaceBetweenMarkers(text, faultTable(results, when)));
+    writeFileSync(docsFile, replaceBetweenMarkers(text, faultTable(results, when, failedFiles, Number(process.env.FAULTS_SUITE_SECONDS) || undefined)));
     console.log(`figures written to ${docsFile}`);
   }
   if (failed) process.exitCode = 1;
