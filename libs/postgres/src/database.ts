@@ -28,6 +28,13 @@ export function createPool(databaseUrl: string, options: PoolConfig = {}): Pool 
 /** Runs `work` in one transaction: committed if it returns, rolled back if it throws. */
 export async function inTransaction<T>(pool: Pool, work: (client: import('pg').PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A connection cut mid-transaction (a database restart) fails the awaited query and is also an
+  // 'error' event on the checked-out client; unheard, that event kills the process.
+  let lost: Error | undefined;
+  const onError = (error: Error) => {
+    lost = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -37,6 +44,8 @@ export async function inTransaction<T>(pool: Pool, work: (client: import('pg').P
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    // A broken connection is discarded, not returned to the pool.
+    client.release(lost);
   }
 }
