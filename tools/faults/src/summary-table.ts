@@ -38,11 +38,13 @@ export function faultTable(results: readonly FaultResult[], measuredAt: string, 
   ].join('\n');
 }
 
+/** The markers count only on lines of their own: the prose may mention them. */
 export function replaceBetweenMarkers(text: string, body: string): string {
-  const start = text.indexOf(BEGIN);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`the markers ${BEGIN} … ${END} are missing`);
-  return `${text.slice(0, start + BEGIN.length)}\n${body}\n${text.slice(end)}`;
+  const lines = text.split('\n');
+  const start = lines.indexOf(BEGIN);
+  const end = lines.indexOf(END, start + 1);
+  if (start < 0 || end < 0) throw new Error(`the markers ${BEGIN} … ${END} are missing (each on a line of its own)`);
+  return [...lines.slice(0, start + 1), body, ...lines.slice(end)].join('\n');
 }
 
 export function failedSuites(report: JestReport): string[] {

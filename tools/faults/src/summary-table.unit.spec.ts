@@ -20,9 +20,9 @@ describe('fault summary', () => {
   });
 
   it('writes a markdown table between the markers and leaves the rest of the document alone', () => {
-    const doc = `# Title\n\nbefore\n${BEGIN}\nold table\n${END}\nafter\n`;
+    const doc = `# Title\n\nbefore, between \`${BEGIN}\` and \`${END}\`\n${BEGIN}\nold table\n${END}\nafter\n`;
     const next = replaceBetweenMarkers(doc, faultTable(results, '2026-11-23T13:00:00Z'));
-    expect(next.startsWith('# Title\n\nbefore\n')).toBe(true);
+    expect(next.startsWith(`# Title\n\nbefore, between \`${BEGIN}\` and \`${END}\`\n${BEGIN}\nMeasured`)).toBe(true);
     expect(next.endsWith(`${END}\nafter\n`)).toBe(true);
     expect(next).not.toContain('old table');
     expect(next).toContain('1 of 2 scenarios passed');
