@@ -1,9 +1,12 @@
 /** What the gateway answers, as the console reads it (docs/gateway.md, docs/api.md). */
+// Shapes the gateway's wire contract already declares come from @fleettwin/contracts as types only:
+// `import type` is erased by the build, so none of the library's code (zod schemas) enters the bundle.
+import type { CommandView, GatewayRole, QualityFlag, WorkOrderStatus } from '@fleettwin/contracts';
 
-export type Role = 'viewer' | 'engineer' | 'planner' | 'admin' | 'integration';
+export type { CommandView, LiveUpdate, LiveUpdateType, QualityFlag, WorkOrderStatus } from '@fleettwin/contracts';
+
+export type Role = GatewayRole;
 export const ROLES: readonly Role[] = ['viewer', 'engineer', 'planner', 'admin', 'integration'];
-
-export type QualityFlag = 'non-finite' | 'stuck' | 'out-of-range';
 
 export interface Interval {
   mean: number;
@@ -50,20 +53,7 @@ export interface SensorState {
   quality: QualityFlag[];
 }
 
-export type CommandStatus = 'pending' | 'accepted' | 'rejected' | 'completed' | 'timed-out';
-
-export interface CommandView {
-  commandId: string;
-  kind: 'maintenance' | 'parameters';
-  name: string;
-  parameters: Record<string, number | string | boolean>;
-  issuedAt: string;
-  expiresAt: string;
-  issuedBy: string;
-  status: CommandStatus;
-  settledAt?: string;
-  message?: string;
-}
+export type CommandStatus = CommandView['status'];
 
 export interface TwinView {
   assetId: string;
@@ -108,8 +98,6 @@ export interface PredictionHistory {
   latest: PredictionPoint & { assetId: string; horizon?: number };
   history: PredictionPoint[];
 }
-
-export type WorkOrderStatus = 'open' | 'acknowledged' | 'scheduled' | 'in-progress' | 'completed' | 'cancelled' | 'deferred';
 
 export interface Evidence {
   predictionStream: string;
@@ -175,15 +163,4 @@ export interface PartCustody {
   part: PartView;
   events: CustodyRecord[];
   verification: CustodyVerification;
-}
-
-export type LiveUpdateType = 'twin' | 'prediction' | 'work-order';
-
-export interface LiveUpdate {
-  type: LiveUpdateType;
-  id: string;
-  tenant: string;
-  eventType: string;
-  streamId?: string;
-  data: Record<string, unknown>;
 }
