@@ -2,14 +2,12 @@ import fc from 'fast-check';
 import { CommandRequest } from '@fleettwin/contracts';
 import {
   bodyCases,
-  fuzzFigures,
-  httpCaseCheck,
+  fuzzCaseCount,
+  fuzzHttpEdge,
   idSegment,
   jsonBody,
   queryString,
   RawHttpClient,
-  recordFaultResult,
-  runFuzz,
   waitFor,
   type HttpCase,
   type RunningService,
@@ -24,7 +22,7 @@ import { TRANSITION_BODIES } from './work-orders/transition-requests';
  * ids in paths — through the gateway to the real services behind it. Property: no 5xx (a 502 means a
  * service behind it failed on what the gateway let through); refusals precise.
  */
-const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+const CASES = fuzzCaseCount();
 const TWIN = 'FZ-GW-E1';
 const FLEET_ASSET = 'FZ-GW-FLEET';
 
@@ -92,8 +90,6 @@ function cases(): fc.Arbitrary<HttpCase> {
 
 describe('fuzz: gateway bodies, query parameters and path ids (real gateway and services)', () => {
   it(`answers ${CASES} generated calls without a 5xx, refusing bad input precisely`, async () => {
-    const stats = await runFuzz({ arbitrary: cases(), cases: CASES, batch: 16, check: httpCaseCheck(client) });
-    expect(stats.cases).toBeGreaterThanOrEqual(CASES);
-    recordFaultResult({ scenario: 'fuzz-http-gateway', group: 'fuzz', passed: true, figures: fuzzFigures(stats, { path: 'real HTTP → gateway → twin-state / predictor / maintenance (gRPC)' }) });
+    await fuzzHttpEdge({ scenario: 'fuzz-http-gateway', path: 'real HTTP → gateway → twin-state / predictor / maintenance (gRPC)', client, arbitrary: cases(), cases: CASES });
   }, 300_000);
 });

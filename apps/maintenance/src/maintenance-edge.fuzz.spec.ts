@@ -9,9 +9,10 @@ import { validateFailureMode } from '@fleettwin/domain-failure-mode';
 import {
   bodyCases,
   EXTREME_TIMESTAMPS,
+  fuzzCaseCount,
   fuzzFigures,
+  fuzzHttpEdge,
   hostileString,
-  httpCaseCheck,
   idSegment,
   isolatedEnvironment,
   freePort,
@@ -40,9 +41,9 @@ import {
  * FUZZ_CASES shortens a local run; the suite runs the full count. The body decoders behind the REST
  * routes also get 10,000 pure cases each (cheap, and they cover shapes the real sample may miss).
  */
-const REST_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
-const PURE_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
-const GRPC_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+const REST_CASES = fuzzCaseCount();
+const PURE_CASES = fuzzCaseCount();
+const GRPC_CASES = fuzzCaseCount();
 const ACME_KEY = 'acme-fuzz-key-0123456789abcdef';
 const PART = 'PN-FUZZ/SN-1';
 const IDENTITY = { 'x-organisation': 'MRO-1', 'x-actor': 'fuzzer', 'x-authorisations': 'certify,release' };
@@ -155,9 +156,7 @@ describe('fuzz: maintenance REST body decoders (pure)', () => {
 
 describe('fuzz: maintenance REST (real service, real HTTP)', () => {
   it(`answers ${REST_CASES} generated custody records, catalog edits and queries without a 5xx, refusing bad input precisely`, async () => {
-    const stats = await runFuzz({ arbitrary: restCases, cases: REST_CASES, batch: 16, check: httpCaseCheck(client) });
-    expect(stats.cases).toBeGreaterThanOrEqual(REST_CASES);
-    recordFaultResult({ scenario: 'fuzz-http-maintenance', group: 'fuzz', passed: true, figures: fuzzFigures(stats, { path: 'real HTTP → maintenance → Postgres' }) });
+    await fuzzHttpEdge({ scenario: 'fuzz-http-maintenance', path: 'real HTTP → maintenance → Postgres', client, arbitrary: restCases, cases: REST_CASES });
   }, 300_000);
 });
 
@@ -231,7 +230,7 @@ async function checkGrpc(c: GrpcCase): Promise<string[]> {
 }
 
 /** Raw bytes on the wire: valid encodings, then truncated, with a byte flipped or garbage appended, and random bytes. */
-const RAW_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+const RAW_CASES = fuzzCaseCount();
 const RAW_METHODS = [
   ['WorkOrderService', 'Get', '/fleettwin.maintenance.v1.WorkOrderService/Get'],
   ['WorkOrderService', 'List', '/fleettwin.maintenance.v1.WorkOrderService/List'],

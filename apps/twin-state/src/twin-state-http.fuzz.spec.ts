@@ -12,15 +12,13 @@ import {
 } from '@fleettwin/contracts';
 import {
   bodyCases,
-  fuzzFigures,
-  httpCaseCheck,
+  fuzzCaseCount,
+  fuzzHttpEdge,
   idSegment,
   isolatedEnvironment,
   percentEncode,
   queryString,
   RawHttpClient,
-  recordFaultResult,
-  runFuzz,
   startService,
   waitFor,
   type HttpCase,
@@ -32,7 +30,7 @@ import {
  * retire), twin commands, and the query parameters of twins, events, history and asset lists,
  * with hostile ids in the path. Property: no 5xx; the contract's verdict, with the bad field named.
  */
-const CASES = Number(process.env.FUZZ_CASES ?? 10_000);
+const CASES = fuzzCaseCount();
 const TWIN = 'FUZZ-TWIN-1';
 const ROOT = 'FUZZ-ROOT';
 
@@ -125,9 +123,13 @@ const queryCases: fc.Arbitrary<HttpCase> = fc.oneof(
 
 describe('fuzz: twin-state HTTP (real service, real HTTP)', () => {
   it(`answers ${CASES} generated registry commands, twin commands and queries without a 5xx, refusing bad input precisely`, async () => {
-    const stats = await runFuzz({ arbitrary: fc.oneof({ weight: 3, arbitrary: bodyRoutes }, { weight: 2, arbitrary: queryCases }), cases: CASES, batch: 16, check: httpCaseCheck(client) });
-    expect(stats.cases).toBeGreaterThanOrEqual(CASES);
-    expect((await fetch(`${twinState.url}/health`)).status).toBe(200);
-    recordFaultResult({ scenario: 'fuzz-http-twin-state', group: 'fuzz', passed: true, figures: fuzzFigures(stats, { path: 'real HTTP → twin-state → Postgres' }) });
+    await fuzzHttpEdge({
+      scenario: 'fuzz-http-twin-state',
+      path: 'real HTTP → twin-state → Postgres',
+      client,
+      arbitrary: fc.oneof({ weight: 3, arbitrary: bodyRoutes }, { weight: 2, arbitrary: queryCases }),
+      cases: CASES,
+      afterwards: async () => expect((await fetch(`${twinState.url}/health`)).status).toBe(200),
+    });
   }, 300_000);
 });

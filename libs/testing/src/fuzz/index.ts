@@ -3,3 +3,4 @@ export * from './http-client';
 export * from './fuzz-runner';
 export * from './refusal-checks';
 export * from './http-cases';
+export * from './http-edge';
