@@ -10,14 +10,7 @@ import type { ScenarioRequest } from './scenario.request';
 import { parseResult, ScenarioStore, type StoredScenario } from './scenario.store';
 
 /** The stable JSON a client (the console) reads: who, when, what went in, which versions, and the result. */
-export interface ScenarioView {
-  id: string;
-  tenant: string;
-  name: string | null;
-  createdAt: string;
-  createdBy: string | null;
-  seed: number;
-  versions: StoredScenario['versions'];
+export interface ScenarioView extends Pick<StoredScenario, 'id' | 'tenant' | 'name' | 'createdAt' | 'createdBy' | 'seed' | 'versions'> {
   inputs: { current: StoredScenario['inputs']['current']; change: StoredScenario['inputs']['change']; options: StoredScenario['inputs']['options']; assetIds: string[] };
   result: ScenarioResult;
 }
