@@ -39,7 +39,7 @@ export interface PartitionConsumerOptions {
 export async function startPartitionConsumer(kafka: Kafka, options: PartitionConsumerOptions): Promise<Consumer> {
   const consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 15000, heartbeatInterval: 3000, maxBytesPerPartition: 2 * 1024 * 1024 });
   await consumer.connect();
-  await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+  await subscribeWhenLed(consumer, options.topics);
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
@@ -85,4 +85,16 @@ async function handlePoisonSafely(options: PartitionConsumerOptions, batch: Part
     },
   }, options.retry ?? DEFAULT_RETRY_POLICY);
   if (outcome.calls > 1) options.logger.warn({ topic: batch.topic, partition: batch.partition, calls: outcome.calls, deadLettered: outcome.deadLettered.length }, 'batch needed retries');
+}
+
+/** Subscribes, retrying while the broker still reports a just-created topic as leaderless (a retriable error). */
+async function subscribeWhenLed(consumer: Consumer, topics: string[], attempts = 10): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await consumer.subscribe({ topics, fromBeginning: true });
+    } catch (error) {
+      if (attempt >= attempts || !(error as { retriable?: boolean }).retriable) throw error;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
 }

@@ -47,10 +47,13 @@ async function ensureTopicsOnce(kafka: Kafka, specs: readonly TopicSpec[]): Prom
           if (error.type !== 'TOPIC_ALREADY_EXISTS') throw error;
         });
     }
-    const present = specs.filter((s) => existing.has(s.topic) && s.growPartitions !== false);
-    if (!present.length) return;
-    const metadata = await admin.fetchTopicMetadata({ topics: present.map((s) => s.topic) });
+    // A topic another service created a moment ago (TOPIC_ALREADY_EXISTS above) may have no leader
+    // yet; a consumer subscribing now would die on "does not host this topic-partition".
+    const metadata = await admin.fetchTopicMetadata({ topics: specs.map((s) => s.topic) });
+    const leaderless = metadata.topics.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+    if (leaderless.length) throw Object.assign(new Error(`topics without a leader yet: ${leaderless.map((t) => t.name).join(', ')}`), { retriable: true });
     const grow = metadata.topics
+      .filter((t) => existing.has(t.name) && specs.find((s) => s.topic === t.name)?.growPartitions !== false)
       .map((t) => ({ topic: t.name, have: t.partitions.length, want: specs.find((s) => s.topic === t.name)?.partitions ?? 0 }))
       .filter((t) => t.want > t.have);
     if (grow.length) await admin.createPartitions({ topicPartitions: grow.map((g) => ({ topic: g.topic, count: g.want })) });
