@@ -1,6 +1,5 @@
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import type uPlot from 'uplot';
+import { useUPlot } from './use-uplot';
 
 export interface ChartSeries {
   label: string;
@@ -29,15 +28,10 @@ interface TimeChartProps {
  * points are visible in `data-points`, which is what tests (and screen-reader summaries) read.
  */
 export function TimeChart({ label, data, series, band, units, height = 260, testId }: TimeChartProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
   const shape = JSON.stringify({ series, band, units, height });
-
-  useEffect(() => {
-    const element = host.current;
-    if (!element) return;
-    const options: uPlot.Options = {
-      width: Math.max(320, element.clientWidth),
+  // Rebuilt only when the chart's shape changes; new data goes through setData.
+  const host = useUPlot(
+    (element) => ({
       height,
       cursor: { drag: { x: true, y: false, setScale: true } },
       scales: { x: { time: true, range: (_u, min, max) => (min === max ? [min - 300, max + 300] : [min, max]) }, ...(units?.y2 ? { y2: { range: [0, 1.05] as uPlot.Range.MinMax } } : {}) },
@@ -57,22 +51,10 @@ export function TimeChart({ label, data, series, band, units, height = 260, test
           element.dataset.points = String(visible);
         }],
       },
-    };
-    const chart = new uPlot(options, data, element);
-    plot.current = chart;
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(320, element.clientWidth), height }));
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-      plot.current = null;
-    };
-    // Rebuilt only when the chart's shape changes; new data goes through setData below.
-  }, [shape]);
-
-  useEffect(() => {
-    plot.current?.setData(data);
-  }, [data]);
+    }),
+    data,
+    [shape],
+  );
 
   return <div className="chart" role="img" aria-label={label} data-testid={testId} ref={host} />;
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { useUPlot } from '../../ui/use-uplot';
 import type { QuantileBand } from './scenario-comparison';
 
 export const ARM_COLORS = { baseline: '#ea580c', scenario: '#2563eb' } as const;
@@ -26,22 +26,18 @@ interface ComparisonChartProps {
  * what tests and screen-reader summaries read.
  */
 export function ComparisonChart({ label, data, kind, units, bands, height = 240, testId }: ComparisonChartProps) {
-  const host = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
   const latestBands = useRef(bands);
   latestBands.current = bands;
 
-  useEffect(() => {
-    const element = host.current;
-    if (!element) return;
+  // Rebuilt when the chart's shape changes; new data goes through setData.
+  const host = useUPlot((element) => {
     const paths = kind === 'steps'
       ? [uPlot.paths.stepped?.({ align: 1 }), uPlot.paths.stepped?.({ align: 1 })]
       : [uPlot.paths.bars?.({ size: [0.36, 40], align: -1 }), uPlot.paths.bars?.({ size: [0.36, 40], align: 1 })];
     const arm = (name: 'baseline' | 'scenario', i: number): uPlot.Series => ({
       label: name, stroke: ARM_COLORS[name], fill: FILLS[name], width: kind === 'steps' ? 2 : 1, points: { show: false }, ...(paths[i] ? { paths: paths[i] } : {}),
     });
-    const options: uPlot.Options = {
-      width: Math.max(320, element.clientWidth),
+    return {
       height,
       cursor: { drag: { x: kind === 'steps', y: false, setScale: kind === 'steps' } },
       scales: { x: { time: false, ...(kind === 'bars' ? { range: (_u, min, max) => [min - 0.6, max + 0.6] as uPlot.Range.MinMax } : {}) }, y: { range: (_u, _min, max) => [0, max > 0 ? max * (bands ? 1.25 : 1.08) : 1] } },
@@ -57,21 +53,7 @@ export function ComparisonChart({ label, data, kind, units, bands, height = 240,
         }],
       },
     };
-    const chart = new uPlot(options, data, element);
-    plot.current = chart;
-    const resize = new ResizeObserver(() => chart.setSize({ width: Math.max(320, element.clientWidth), height }));
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      chart.destroy();
-      plot.current = null;
-    };
-    // Rebuilt when the chart's shape changes; new data goes through setData below.
-  }, [kind, height, units.x, units.y, Boolean(bands)]);
-
-  useEffect(() => {
-    plot.current?.setData(data);
-  }, [data]);
+  }, data, [kind, height, units.x, units.y, Boolean(bands)]);
 
   return <div className="chart" role="img" aria-label={label} data-testid={testId} ref={host} />;
 }
