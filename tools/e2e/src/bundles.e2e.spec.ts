@@ -13,6 +13,10 @@ import { metricSum } from './prometheus-text';
  * service to exit code 0 with a `drained` line.
  */
 const APPS: ServiceName[] = ['ingest', 'twin-state', 'predictor', 'maintenance'];
+/** The gateway runs from its bundle too, in front of the pipeline's bundles (started after them). */
+const ALL_APPS: ServiceName[] = [...APPS, 'gateway'];
+const DEV_SECRET = 'bundle-e2e-dev-secret-0123456789abcdef';
+const GRPC_KEYS = 'airline-e2e:airline-e2e-key-0123456789';
 const ASSETS = ['ESN-E2E-1', 'ESN-E2E-2', 'ESN-E2E-3'];
 const CYCLES = 5;
 const FRAMES = ASSETS.length * CYCLES;
@@ -29,16 +33,28 @@ const services = new Map<ServiceName, BundleProcess>();
 let buildSeconds = 0;
 
 beforeAll(async () => {
-  buildSeconds = buildBundles(APPS);
+  buildSeconds = buildBundles(ALL_APPS);
   receiver = await startOtlpReceiver();
   env = await isolatedEnvironment('bundles');
   const common = { ...env.env, OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, FLEETTWIN_ENV: 'test' };
   const grpcPort = String(await freePort());
   const started = await Promise.all(
     // Maintenance opens a work order on every prediction (threshold 0), so the trace goes on to fleet.maintenance.v1.
-    APPS.map((app) => startBundle(app, { ...common, OTEL_SERVICE_NAME: app, ...(app === 'maintenance' ? { GRPC_PORT: grpcPort, FAILURE_PROBABILITY_THRESHOLD: '0' } : {}) })),
+    APPS.map((app) => startBundle(app, { ...common, OTEL_SERVICE_NAME: app, ...(app === 'maintenance' ? { GRPC_PORT: grpcPort, GRPC_API_KEYS: GRPC_KEYS, FAILURE_PROBABILITY_THRESHOLD: '0' } : {}) })),
   );
   for (const service of started) services.set(service.app, service);
+  const url = (app: ServiceName) => started.find((s) => s.app === app)?.url ?? '';
+  const gateway = await startBundle('gateway', {
+    ...common,
+    OTEL_SERVICE_NAME: 'gateway',
+    AUTH_DEV_SECRET: DEV_SECRET,
+    TWIN_STATE_URL: url('twin-state'),
+    PREDICTOR_URL: url('predictor'),
+    MAINTENANCE_URL: url('maintenance'),
+    MAINTENANCE_GRPC_ADDRESS: `127.0.0.1:${grpcPort}`,
+    MAINTENANCE_GRPC_API_KEYS: GRPC_KEYS,
+  });
+  services.set('gateway', gateway);
 }, 240000);
 
 afterAll(async () => {
@@ -73,9 +89,9 @@ function frames(first = 0, cycles = CYCLES) {
 }
 
 it('builds every app and starts each bundle as its own process', () => {
-  expect([...services.keys()].sort()).toEqual([...APPS].sort());
+  expect([...services.keys()].sort()).toEqual([...ALL_APPS].sort());
   // Recorded in the suite's output for docs/benchmarks-style figures.
-  console.info(`nx build of ${APPS.length} apps: ${buildSeconds.toFixed(1)} s`);
+  console.info(`nx build of ${ALL_APPS.length} apps: ${buildSeconds.toFixed(1)} s`);
 });
 
 it('shows the readings in every service’s /metrics', async () => {
@@ -100,6 +116,22 @@ it('shows the readings in every service’s /metrics', async () => {
     what: 'maintenance to process predictions',
   });
   await waitFor(async () => metricSum(await metrics('maintenance'), 'fleettwin_work_orders_total') >= ASSETS.length, { timeoutMs: 30000, intervalMs: 500, what: 'a work order per asset' });
+});
+
+it('serves the pipeline’s twins through the gateway bundle, with a token from its dev login, and exposes /metrics', async () => {
+  const gateway = service('gateway').url;
+  const login = await fetch(`${gateway}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'airline-e2e', roles: ['viewer'] }) });
+  expect(login.status).toBe(201);
+  const { token } = (await login.json()) as { token: string };
+  for (const assetId of ASSETS) {
+    const twin = await fetch(`${gateway}/v1/twins/${assetId}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(twin.status).toBe(200);
+    expect(await twin.json()).toMatchObject({ assetId, tenant: 'airline-e2e' });
+  }
+  expect((await fetch(`${gateway}/v1/twins/${ASSETS[0]}`)).status).toBe(401);
+  const res = await fetch(`${gateway}/metrics`);
+  expect(res.status).toBe(200);
+  expect(await res.text()).toContain('process_cpu_seconds_total');
 });
 
 it('follows one reading in one trace: ingest → twin-state → predictor → maintenance → work order, each span the child of the one before', async () => {
@@ -172,7 +204,7 @@ it('drains each service on SIGTERM: exit code 0, one `drained` line, nothing com
   await expect(fetch(`${service('ingest').url}/health`)).rejects.toThrow();
   expect(await slow.finish()).toEqual({ status: 202, body: { accepted: ASSETS.length, duplicates: 0 } });
   await ingestExit;
-  for (const app of APPS) {
+  for (const app of ALL_APPS) {
     const running = service(app);
     const exit = await running.terminate();
     expect({ app, ...exit }).toEqual({ app, code: 0, signal: null });

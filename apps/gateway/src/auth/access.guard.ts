@@ -8,8 +8,11 @@ import type { AuthenticatedRequest } from './principal';
 import { RateLimiter } from './rate-limiter';
 import { TokenVerifier } from './token-verifier';
 
-/** Paths served without a token: probes, the API description and the development login (404 unless AUTH_DEV_SECRET is set). */
-const PUBLIC_PATHS = new Set(['/health', '/openapi.json', '/docs', DEV_TOKEN_PATH]);
+/**
+ * Paths served without a token: probes, Prometheus' scrape (like every service's; keep it off the
+ * public ingress), the API description and the development login (404 unless AUTH_DEV_SECRET is set).
+ */
+const PUBLIC_PATHS = new Set(['/health', '/metrics', '/openapi.json', '/docs', DEV_TOKEN_PATH]);
 
 /**
  * Every request passes here: public paths go through; any other must be a route of the table,
